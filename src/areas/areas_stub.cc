@@ -1,0 +1,2 @@
+// Placeholder implementations; replaced by the areas work.
+#include "wk/areas/areas.h"

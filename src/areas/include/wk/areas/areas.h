@@ -1,0 +1,150 @@
+// Areas (gemeente -> wijk -> buurt) with CBS codes, their boundaries, and the statistics per area
+// and year (CBS kerncijfers wijken en buurten). The public contract of the areas module.
+//
+// Threading: every function takes the caller's connection (store::Db) and may be called from any
+// thread with its own connection. Writes (imports) run in one transaction and append an audit entry.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "wk/accounts/principal.h"
+#include "wk/core/error.h"
+
+namespace wk::store {
+class Db;
+}
+
+namespace wk::areas {
+
+enum class Level { kGemeente, kWijk, kBuurt };
+std::string_view LevelName(Level level);   // "gemeente", "wijk", "buurt"
+std::string_view LevelLabel(Level level);  // Dutch UI label: "Gemeente", "Wijk", "Buurt"
+std::string_view ChildLevelLabelPlural(Level level);  // "Wijken" for a gemeente, "Buurten" for a wijk, "" for a buurt
+
+struct BBox {
+  double min_lon, min_lat, max_lon, max_lat;
+};
+
+struct Area {
+  std::string code;                // CBS code: GM0344, WK034403, BU03440301
+  std::string name;
+  Level level = Level::kGemeente;
+  std::string parent_code;         // "" for a gemeente
+  std::optional<BBox> bbox;        // when a boundary is known
+};
+
+// Which way is better for an indicator, used to say whether a difference or a trend is favourable.
+enum class Direction { kNeutral, kHigherIsBetter, kLowerIsBetter };
+
+// One entry of the indicator catalogue (src/areas/indicators.csv, compiled in): the single source
+// of indicator metadata. A derived share has numerator/denominator/scale set.
+struct IndicatorDef {
+  std::string code;         // CBS code ("a_inw") or derived code ("p_65_oo")
+  std::string label;        // Dutch label from the CBS codebook
+  std::string unit;         // from the CBS Toelichting ("aantal", "%", "euro", "km", ...)
+  std::string theme;        // "bevolking", "huishoudens", ...
+  Direction direction = Direction::kNeutral;
+  std::string numerator;    // derived only
+  std::string denominator;  // derived only
+  double scale = 1;         // derived only: value = numerator / denominator * scale
+  int decimals = 0;         // how many decimals to show
+  bool key_figure = false;  // shown among the key figures on the area page
+};
+
+// The catalogue, in file order.
+const std::vector<IndicatorDef>& Catalogue();
+const IndicatorDef* FindIndicator(std::string_view code);
+
+struct Source {
+  std::int64_t id = 0;
+  std::string title;      // "Kerncijfers wijken en buurten 2024"
+  std::string publisher;  // "CBS"
+  int year = 0;
+  std::string licence;    // "CC BY 4.0"
+};
+
+// One figure of one area in one year. `value` is empty when CBS marks it as secret or unknown
+// ('.'), or when an input of a derived share is missing: never 0.
+struct Figure {
+  const IndicatorDef* def = nullptr;
+  int year = 0;
+  std::optional<double> value;
+  std::string source;  // "CBS"
+  std::string source_title;
+};
+
+// --- Reading ---------------------------------------------------------------------------------
+Result<Area> GetArea(store::Db& db, std::string_view code);           // kNotFound if unknown
+Result<std::vector<Area>> Municipalities(store::Db& db);              // all gemeenten, by name
+Result<std::vector<Area>> Children(store::Db& db, std::string_view code);   // by code
+Result<std::vector<Area>> Ancestors(store::Db& db, std::string_view code);  // from the gemeente down, excluding the area
+// Areas whose name or code matches `query` (case and diacritics folded; codes by prefix), best first.
+Result<std::vector<Area>> SearchAreas(store::Db& db, std::string_view query, int limit = 20);
+// Years with statistics for the area, newest first.
+Result<std::vector<int>> Years(store::Db& db, std::string_view code);
+// The key figures (catalogue entries marked key_figure, derived shares computed) for `year`, or
+// the newest year when none is given.
+Result<std::vector<Figure>> KeyFigures(store::Db& db, std::string_view code, std::optional<int> year = std::nullopt);
+// Every catalogue indicator that has a stored value or is derived, for the area and year.
+Result<std::vector<Figure>> Figures(store::Db& db, std::string_view code, int year);
+
+// GeoJSON (WGS84, RFC 7946) of the area's own boundary as a Feature, kNotFound without one.
+Result<std::string> BoundaryGeoJson(store::Db& db, std::string_view code);
+// A FeatureCollection of the children's boundaries, properties: code, name, level.
+Result<std::string> ChildrenGeoJson(store::Db& db, std::string_view code);
+
+// The buurt, wijk and gemeente that contain a WGS84 point (lon, lat); empty when none does.
+struct Location {
+  std::optional<Area> gemeente, wijk, buurt;
+};
+Result<Location> Locate(store::Db& db, double lon, double lat);
+
+// --- Importing -------------------------------------------------------------------------------
+// Progress on long work: done and total units (rows or features); called from the importing thread.
+using Progress = std::function<void(std::int64_t done, std::int64_t total)>;
+
+struct ImportSummary {
+  std::string file;
+  int year = 0;
+  int areas = 0;            // areas created or updated
+  int indicators = 0;       // indicators with at least one value
+  std::int64_t values = 0;  // values stored (missing included)
+  std::int64_t missing = 0; // of which missing ('.')
+  std::vector<std::string> skipped;  // "line 7: reason"
+};
+
+// Reads a CBS kerncijfers table (CSV with ',' or ';', with or without BOM, or XLSX) and replaces
+// `year` (or the year found in the file name "kwb-2024...") for the areas in the file only.
+// Needs Action::kImportData. All or nothing: on any error the database is unchanged and the error
+// names file, line and column.
+Result<ImportSummary> ImportCbs(store::Db& db, const accounts::Principal& who, const std::string& path,
+                                std::optional<int> year, const Progress& progress = {});
+
+struct BoundaryOptions {
+  std::optional<int> year;
+  std::string code_field;      // property with the code; guessed when empty (WKC, BUC, KODE, statcode, ...)
+  std::string code_prefix;     // prepended to the code ("BU0344" + KODE)
+  std::string name_field;      // property with the name; guessed when empty
+  bool create_missing = false; // create areas not known yet (parent derived from the code)
+};
+struct BoundarySummary {
+  std::string file;
+  int features = 0;
+  int linked = 0;
+  int created = 0;
+  std::vector<std::string> skipped;  // "feature 12: reason"
+};
+// Reads GeoJSON, GeoPackage or Shapefile, reprojects to WGS84 and stores each feature's shape on
+// the area with its code. Needs Action::kImportData. All or nothing.
+Result<BoundarySummary> ImportBoundaries(store::Db& db, const accounts::Principal& who, const std::string& path,
+                                         const BoundaryOptions& options, const Progress& progress = {});
+
+// Loads the demo municipality (KWB 2023 and 2024 and the boundaries of Utrecht, compiled in from
+// data/demo/). Only when the database has no areas yet; returns false if it had some.
+Result<bool> LoadDemo(store::Db& db, const accounts::Principal& who, const Progress& progress = {});
+
+}  // namespace wk::areas

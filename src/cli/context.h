@@ -1,0 +1,50 @@
+// Shared by the command implementations: options common to all commands, exit codes, output.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "wk/accounts/principal.h"
+#include "wk/core/error.h"
+#include "wk/store/db.h"
+
+namespace CLI {
+class App;
+}
+
+namespace wk::cli {
+
+inline constexpr const char* kDefaultDb = "wijkkompas-data/wijkkompas.db";
+
+struct Context {
+  std::string db_path = kDefaultDb;
+  int exit_code = 0;
+};
+
+// Adds --db PATH to a command.
+void AddDbOption(CLI::App& command, Context& ctx);
+
+// Opens (and migrates) the database named by --db; prints the error and returns null on failure.
+std::unique_ptr<store::Database> OpenDatabase(const Context& ctx);
+
+// Prints "fout: <error>" on stderr and returns the exit code for the error.
+int Report(const Error& error);
+int ExitCode(ErrorCode code);
+
+// The principal of a command: the OS user, acting as beheerder, audited as "cli:<user>".
+accounts::Principal CommandPrincipal();
+
+// Whether standard error is a terminal (to show progress).
+bool StderrIsTerminal();
+// A progress printer for long work on a terminal: "\r<label>: 40% (4.000/10.000)"; no-op otherwise.
+std::function<void(std::int64_t, std::int64_t)> TerminalProgress(std::string label);
+
+// Registration of the command groups (one file each).
+void RegisterServe(CLI::App& app, Context& ctx);    // serve.cc
+void RegisterMigrate(CLI::App& app, Context& ctx);  // serve.cc
+void RegisterUser(CLI::App& app, Context& ctx);     // user.cc
+void RegisterImport(CLI::App& app, Context& ctx);   // import.cc
+
+}  // namespace wk::cli

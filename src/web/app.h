@@ -1,0 +1,27 @@
+// What every handler may reach: the database pool and the server's options.
+#pragma once
+
+#include "router.h"
+#include "wk/store/db.h"
+#include "wk/web/server.h"
+
+namespace wk::web {
+
+struct App {
+  store::Database& database;
+  ServeOptions options;
+};
+
+
+// Route registration, one function per area of the application (routes.cc calls them in order).
+void RegisterAssetRoutes(Router& router, App& app);    // assets.cc: /static/..., /healthz
+void RegisterAuthRoutes(Router& router, App& app);     // auth_pages.cc: /inloggen, /uitloggen, tokens, admin
+void RegisterAreaRoutes(Router& router, App& app);     // area_pages.cc: /, /gebied/{code}, /zoeken
+void RegisterApiRoutes(Router& router, App& app);      // api.cc: /api/v1/...
+// Middleware: security headers and access log (routes.cc), sessions/auth/CSRF (auth_middleware.cc).
+Middleware AuthMiddleware(App& app);
+
+// Builds the router with all routes and middleware.
+Router BuildRouter(App& app);
+
+}  // namespace wk::web
