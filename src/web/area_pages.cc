@@ -1,11 +1,271 @@
-// Home page, area pages, search.
+// Home page, area pages (gemeente, wijk, buurt), the key-figures CSV download and the search page.
+// Handlers only read: they lease a connection, call the areas module and render a template.
+#include <map>
+#include <nlohmann/json.hpp>
+
 #include "app.h"
+#include "area_data.h"
+#include "csv.h"
+#include "figures_view.h"
+#include "problem.h"
+#include "templates.h"
+#include "wk/areas/areas.h"
+#include "wk/core/text.h"
 
 namespace wk::web {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kSearchLimit = 25;
+constexpr std::size_t kMaxQueryLength = 100;
+
+std::string AreaHref(std::string_view code) { return "/gebied/" + std::string(code); }
+
+json AreaLink(const areas::Area& a) {
+  return {{"code", a.code}, {"name", a.name}, {"href", AreaHref(a.code)}, {"level", areas::LevelLabel(a.level)}};
+}
+
+json AreaLinks(const std::vector<areas::Area>& list) {
+  json out = json::array();
+  for (const auto& a : list) out.push_back(AreaLink(a));
+  return out;
+}
+
+Response Home(App& app, Request& req) {
+  auto lease = app.database.Acquire();
+  if (!lease) return ErrorResponse(req, lease.error());
+  auto municipalities = areas::Municipalities(lease->db());
+  if (!municipalities) return ErrorResponse(req, municipalities.error());
+  // TODO(accounts): show the areas of the user's teams here, from the accounts module's function
+  // for the user's team area codes (UserAreaCodes), once that lands; until then every gemeente.
+  json data = {
+      {"my_areas", AreaLinks(*municipalities)},
+      {"municipalities", AreaLinks(*municipalities)},
+  };
+  data["has_my_areas"] = !data["my_areas"].empty();
+  data["has_municipalities"] = !data["municipalities"].empty();
+  return RenderPage(req, "Mijn gebieden", "home", data);
+}
+
+// Start › Utrecht › Overvecht: the ancestors as links, the area itself as the current page.
+json Breadcrumb(const std::vector<areas::Area>& ancestors, const areas::Area& area) {
+  json items = json::array({{{"name", "Start"}, {"href", "/"}}});
+  for (const auto& a : ancestors) items.push_back({{"name", a.name}, {"href", AreaHref(a.code)}});
+  items.push_back({{"name", area.name}, {"current", true}});
+  return items;
+}
+
+// The map element's data: where map.js fetches the shapes. Absent when nothing can be drawn.
+json MapData(const App& app, const areas::Area& area, const std::vector<areas::Area>& children) {
+  bool children_have_shapes = false;
+  for (const auto& c : children) children_have_shapes = children_have_shapes || c.bbox.has_value();
+  if (!area.bbox && !children_have_shapes) return nullptr;
+  std::string base = "/api/v1/areas/" + area.code;
+  std::string child_plural = text::ToLowerAscii(areas::ChildLevelLabelPlural(area.level));
+  json map = {
+      {"boundary_url", area.bbox ? base + "/geometry" : ""},
+      {"children_url", children_have_shapes ? base + "/children/geometry" : ""},
+      {"label", child_plural.empty() ? "Kaart van " + area.name
+                                     : "Kaart van " + area.name + " met de " + child_plural},
+  };
+  if (!app.options.tile_url.empty()) {
+    // TODO: a configurable attribution; until then the tile server's host is named.
+    std::string host = app.options.tile_url;
+    auto scheme = host.find("://");
+    if (scheme != std::string::npos) host = host.substr(scheme + 3);
+    host = host.substr(0, host.find('/'));
+    map["tile_url"] = app.options.tile_url;
+    map["tile_attribution"] = "Kaarttegels: " + host;
+  }
+  return map;
+}
+
+// Key figures of `year` with their source, and the year selector when there is a choice.
+Result<json> FiguresData(store::Db& db, const areas::Area& area, const std::vector<int>& years, int year) {
+  auto figures = areas::KeyFigures(db, area.code, year);
+  if (!figures) return Fail(figures.error());
+  json rows = json::array();
+  for (const auto& r : KeyFigureRows(*figures)) {
+    rows.push_back({{"label", r.label},
+                    {"value", r.value},
+                    {"value_missing", r.value_missing},
+                    {"share", r.share ? json(*r.share) : json("")},
+                    {"share_missing", r.share_missing}});
+  }
+  json year_options = json::array();
+  for (int y : years) year_options.push_back({{"year", y}, {"selected", y == year}});
+  return json{{"year", year},
+              {"rows", rows},
+              {"has_rows", !rows.empty()},
+              {"source", SourceLine(*figures)},
+              {"years", year_options},
+              {"has_year_choice", years.size() > 1}};
+}
+
+// The children with their inhabitants in `year` (missing when there are no figures).
+Result<json> ChildrenData(store::Db& db, const areas::Area& area, const std::vector<areas::Area>& children,
+                          std::optional<int> year) {
+  json rows = json::array();
+  for (const auto& c : children) {
+    std::optional<double> inhabitants;
+    if (year) {
+      auto figures = areas::KeyFigures(db, c.code, *year);
+      if (!figures) return Fail(figures.error());
+      inhabitants = FigureValue(*figures, kInhabitantsCode);
+    }
+    json row = AreaLink(c);
+    row["inhabitants"] = inhabitants ? text::FormatNumber(*inhabitants) : std::string(kMissingValue);
+    row["inhabitants_missing"] = !inhabitants;
+    rows.push_back(row);
+  }
+  std::string plural(areas::ChildLevelLabelPlural(area.level));
+  return json{{"heading", plural + " in " + area.name}, {"rows", rows}, {"has_rows", !rows.empty()}};
+}
+
+Response AreaPage(App& app, Request& req) {
+  std::string code = NormalizeAreaCode(req.Param("code"));
+  auto wanted = ParseYear(req.Query("jaar"), "jaar");
+  if (!wanted) return ErrorResponse(req, wanted.error());
+  auto lease = app.database.Acquire();
+  if (!lease) return ErrorResponse(req, lease.error());
+  store::Db& db = lease->db();
+  auto area = areas::GetArea(db, code);
+  if (!area) return ErrorResponse(req, area.error());
+  auto ancestors = areas::Ancestors(db, code);
+  auto children = areas::Children(db, code);
+  auto years = areas::Years(db, code);
+  if (!ancestors || !children || !years) {
+    return ErrorResponse(req, !ancestors ? ancestors.error() : !children ? children.error() : years.error());
+  }
+  json data = {{"area", {{"code", area->code}, {"name", area->name}, {"level", areas::LevelLabel(area->level)}}},
+               {"breadcrumb", Breadcrumb(*ancestors, *area)},
+               {"map", MapData(app, *area, *children)}};
+  data["needs_map"] = !data["map"].is_null();
+  data["missing_text"] = kMissingValue;
+  std::optional<int> year;
+  if (!years->empty()) {
+    auto chosen = ChooseYear(*years, *wanted, "jaar");
+    if (!chosen) return ErrorResponse(req, chosen.error());
+    year = *chosen;
+    auto figures = FiguresData(db, *area, *years, *year);
+    if (!figures) return ErrorResponse(req, figures.error());
+    data["figures"] = *figures;
+  }
+  if (!children->empty()) {
+    auto kids = ChildrenData(db, *area, *children, year);
+    if (!kids) return ErrorResponse(req, kids.error());
+    data["children"] = *kids;
+  }
+  if (year) {
+    std::string csv = AreaHref(area->code) + "/kerncijfers.csv?jaar=" + std::to_string(*year);
+    data["downloads"] = {{"excel", csv + "&variant=excel"}, {"plain", csv + "&variant=plain"},
+                         {"of_children", !children->empty()},
+                         {"children_label", text::ToLowerAscii(areas::ChildLevelLabelPlural(area->level))}};
+  }
+  return RenderPage(req, area->name + " (" + std::string(areas::LevelLabel(area->level)) + ")", "area", data);
+}
+
+// The key figures of the area's children (of the area itself for a buurt) as CSV.
+Response KeyFiguresCsv(App& app, Request& req) {
+  std::string code = NormalizeAreaCode(req.Param("code"));
+  auto variant = ParseCsvVariant(req.Query("variant").value_or("excel"));
+  if (!variant) {
+    return ErrorResponse(req, Error{ErrorCode::kInvalid, "Kies variant=excel of variant=plain.", "variant", {}});
+  }
+  auto wanted = ParseYear(req.Query("jaar"), "jaar");
+  if (!wanted) return ErrorResponse(req, wanted.error());
+  auto lease = app.database.Acquire();
+  if (!lease) return ErrorResponse(req, lease.error());
+  store::Db& db = lease->db();
+  auto area = areas::GetArea(db, code);
+  if (!area) return ErrorResponse(req, area.error());
+  auto years = areas::Years(db, code);
+  if (!years) return ErrorResponse(req, years.error());
+  auto year = ChooseYear(*years, *wanted, "jaar");
+  if (!year) return ErrorResponse(req, year.error());
+  auto children = areas::Children(db, code);
+  if (!children) return ErrorResponse(req, children.error());
+  std::vector<areas::Area> rows = children->empty() ? std::vector<areas::Area>{*area} : *children;
+
+  std::vector<const areas::IndicatorDef*> columns;
+  for (const auto& def : areas::Catalogue()) {
+    if (def.key_figure) columns.push_back(&def);
+  }
+  CsvWriter csv(*variant);
+  bool excel = *variant == CsvVariant::kExcel;
+  csv.Text(excel ? "Gebiedscode" : "code").Text(excel ? "Naam" : "name").Text(excel ? "Niveau" : "level");
+  csv.Text(excel ? "Jaar" : "year");
+  for (const auto* def : columns) csv.Text(excel ? def->label + " (" + def->unit + ")" : def->code);
+  csv.Text(excel ? "Bron" : "source").EndRow();
+  for (const auto& a : rows) {
+    auto figures = areas::KeyFigures(db, a.code, *year);
+    if (!figures) return ErrorResponse(req, figures.error());
+    csv.Text(a.code).Text(a.name).Text(excel ? areas::LevelLabel(a.level) : areas::LevelName(a.level));
+    csv.Number(*year, 0);
+    for (const auto* def : columns) csv.Number(FigureValue(*figures, def->code), def->decimals);
+    csv.Text(SourceLine(*figures).substr(6)).EndRow();  // without "Bron: "
+  }
+  Response r = Response::Text(csv.Take());
+  r.content_type = "text/csv; charset=utf-8; header=present";
+  std::string file = "kerncijfers-" + area->code + "-" + std::to_string(*year) + (excel ? "-excel" : "") + ".csv";
+  r.Header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+  return r;
+}
+
+// Search results with level and parent; the parent names are looked up once each.
+Result<json> SearchData(store::Db& db, const std::string& q) {
+  json data = {{"q", q}, {"searched", !q.empty()}, {"results", json::array()}};
+  if (q.empty()) return data;
+  auto found = areas::SearchAreas(db, q, kSearchLimit);
+  if (!found) return Fail(found.error());
+  std::map<std::string, std::string> parent_names;
+  for (const auto& a : *found) {
+    json item = AreaLink(a);
+    if (!a.parent_code.empty()) {
+      auto it = parent_names.find(a.parent_code);
+      if (it == parent_names.end()) {
+        auto parent = areas::GetArea(db, a.parent_code);
+        it = parent_names.emplace(a.parent_code, parent ? parent->name : a.parent_code).first;
+      }
+      item["parent"] = it->second;
+    }
+    data["results"].push_back(item);
+  }
+  std::size_t n = found->size();
+  data["count_text"] = n == 0   ? "Geen gebieden gevonden voor ‘" + q + "’."
+                       : n == 1 ? "1 gebied gevonden voor ‘" + q + "’."
+                                : std::to_string(n) + " gebieden gevonden voor ‘" + q + "’.";
+  data["has_results"] = n > 0;
+  return data;
+}
+
+Response SearchPage(App& app, Request& req) {
+  std::string q(text::Trim(req.Query("q").value_or("")));
+  if (q.size() > kMaxQueryLength) q.resize(kMaxQueryLength);
+  auto lease = app.database.Acquire();
+  if (!lease) return ErrorResponse(req, lease.error());
+  auto data = SearchData(lease->db(), q);
+  if (!data) return ErrorResponse(req, data.error());
+  // htmx asks for the results only while the user types; a history restore needs the whole page.
+  if (req.Header("hx-request") == "true" && req.Header("hx-history-restore-request") != "true") {
+    Response r = Response::Html(RenderTemplate("search_results", *data));
+    r.Header("Vary", "HX-Request");
+    return r;
+  }
+  Response r = RenderPage(req, q.empty() ? "Zoeken" : "Zoeken: " + q, "search", *data);
+  r.Header("Vary", "HX-Request");
+  return r;
+}
+
+}  // namespace
 
 void RegisterAreaRoutes(Router& router, App& app) {
-  (void)router;
-  (void)app;
+  const Access read = Access::Needs(accounts::Action::kReadStatistics);
+  router.Get("/", read, [&app](Request& req) { return Home(app, req); });
+  router.Get("/gebied/{code}", read, [&app](Request& req) { return AreaPage(app, req); });
+  router.Get("/gebied/{code}/kerncijfers.csv", read, [&app](Request& req) { return KeyFiguresCsv(app, req); });
+  router.Get("/zoeken", read, [&app](Request& req) { return SearchPage(app, req); });
 }
 
 }  // namespace wk::web
