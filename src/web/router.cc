@@ -52,7 +52,8 @@ thread_local const Route* current_route = nullptr;
 const Route* CurrentRoute(const Request&) { return current_route; }
 
 void Router::Add(Method method, std::string pattern, Access access, Handler handler) {
-  Route r{method, pattern, access, std::move(handler), SplitPath(pattern)};
+  auto segments = SplitPath(pattern);
+  Route r{method, std::move(pattern), access, std::move(handler), std::move(segments)};
   routes_.push_back(std::move(r));
 }
 
