@@ -57,6 +57,20 @@ void Router::Add(Method method, std::string pattern, Access access, Handler hand
   routes_.push_back(std::move(r));
 }
 
+void Router::AddSlow(Method method, std::string pattern, Access access, Handler handler) {
+  Add(method, std::move(pattern), access, std::move(handler));
+  routes_.back().slow = true;
+}
+
+bool Router::IsSlow(const Request& request) const {
+  Request probe;
+  probe.method = request.method;
+  probe.path = request.path;
+  bool mismatch = false;
+  const Route* route = Match(probe, &mismatch);
+  return route != nullptr && route->slow;
+}
+
 const Route* Router::Match(Request& request, bool* method_mismatch) const {
   auto parts = SplitPath(request.path);
   *method_mismatch = false;
