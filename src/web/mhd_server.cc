@@ -125,13 +125,15 @@ MHD_Result CollectQuery(void* cls, MHD_ValueKind, const char* key, const char* v
   return MHD_YES;
 }
 
-MHD_Result CollectPost(void* cls, MHD_ValueKind, const char* key, const char* /*filename*/,
+MHD_Result CollectPost(void* cls, MHD_ValueKind, const char* key, const char* filename,
                        const char* /*content_type*/, const char* /*transfer_encoding*/, const char* data,
                        uint64_t off, size_t size) {
   auto* p = static_cast<Pending*>(cls);
   auto& form = p->request.form;
-  // Large fields arrive in pieces: append to the value started at offset 0.
+  // Large fields arrive in pieces: append to the value started at offset 0. An uploaded file's
+  // name is kept as the field "<key>.filename".
   if (off == 0) {
+    if (filename != nullptr) form.emplace(std::string(key) + ".filename", filename);
     form.emplace(key, std::string(data, size));
   } else {
     auto range = form.equal_range(key);
