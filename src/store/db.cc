@@ -201,7 +201,8 @@ Result<Transaction> Transaction::Begin(Db& db) {
 }
 
 Transaction::~Transaction() {
-  if (db_ != nullptr) (void)db_->Exec("ROLLBACK");
+  // A failed ROLLBACK leaves nothing to do: SQLite rolls back itself when the connection closes.
+  if (db_ != nullptr) (void)db_->Exec("ROLLBACK");  // NOLINT(bugprone-unused-return-value)
 }
 
 Result<void> Transaction::Commit() {

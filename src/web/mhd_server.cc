@@ -7,7 +7,12 @@
 #include <sys/socket.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <optional>
 #include <random>
 #include <thread>
 
@@ -16,8 +21,52 @@
 
 namespace wk::web {
 
+// A few threads for slow routes (Route::slow): the request's connection is suspended meanwhile.
+class WorkerPool {
+ public:
+  explicit WorkerPool(int threads) {
+    for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Run(); });
+  }
+  ~WorkerPool() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    cv_.notify_all();
+    for (auto& t : threads_) t.join();
+  }
+  void Submit(std::function<void()> job) {
+    {
+      std::lock_guard lock(mutex_);
+      jobs_.push_back(std::move(job));
+    }
+    cv_.notify_one();
+  }
+
+ private:
+  void Run() {
+    while (true) {
+      std::function<void()> job;
+      {
+        std::unique_lock lock(mutex_);
+        cv_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+        if (jobs_.empty()) return;  // stopping, and nothing left to do
+        job = std::move(jobs_.front());
+        jobs_.pop_front();
+      }
+      job();
+    }
+  }
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> jobs_;
+  std::vector<std::thread> threads_;
+  bool stopping_ = false;
+};
+
 struct HttpServer::Impl {
   const Router* router = nullptr;
+  std::unique_ptr<WorkerPool> workers;
   HttpLimits limits;
   std::string trusted_proxy;
   MHD_Daemon* daemon = nullptr;
@@ -35,7 +84,18 @@ struct Pending {
   MHD_PostProcessor* post = nullptr;
   bool too_large = false;
   bool counted = false;
+  // Slow routes: the answer computed on the worker pool, queued when the connection resumes.
+  bool dispatched = false;
+  std::optional<Response> response;
 };
+
+Response DispatchSafely(const Router& router, Request& req) {
+  try {
+    return router.Dispatch(req);
+  } catch (const std::exception& e) {
+    return ErrorResponse(req, Error{ErrorCode::kInternal, e.what(), {}, {}});
+  }
+}
 
 Method ParseMethod(const char* m) {
   std::string_view s = m;
@@ -65,13 +125,15 @@ MHD_Result CollectQuery(void* cls, MHD_ValueKind, const char* key, const char* v
   return MHD_YES;
 }
 
-MHD_Result CollectPost(void* cls, MHD_ValueKind, const char* key, const char* /*filename*/,
+MHD_Result CollectPost(void* cls, MHD_ValueKind, const char* key, const char* filename,
                        const char* /*content_type*/, const char* /*transfer_encoding*/, const char* data,
                        uint64_t off, size_t size) {
   auto* p = static_cast<Pending*>(cls);
   auto& form = p->request.form;
-  // Large fields arrive in pieces: append to the value started at offset 0.
+  // Large fields arrive in pieces: append to the value started at offset 0. An uploaded file's
+  // name is kept as the field "<key>.filename".
   if (off == 0) {
+    if (filename != nullptr) form.emplace(std::string(key) + ".filename", filename);
     form.emplace(key, std::string(data, size));
   } else {
     auto range = form.equal_range(key);
@@ -163,17 +225,22 @@ MHD_Result OnRequest(void* cls, MHD_Connection* conn, const char* url, const cha
     return MHD_YES;
   }
   Request& req = p->request;
-  Response resp;
+  if (p->response) return Queue(conn, *p->response, req.method);  // resumed after slow work
+  if (p->dispatched) return MHD_YES;                                // still working
+  p->dispatched = true;
   if (p->too_large) {
-    resp = ErrorResponse(req, Error{ErrorCode::kInvalid, "Het verzoek is te groot.", {}, {}}, 413);
-  } else {
-    try {
-      resp = impl->router->Dispatch(req);
-    } catch (const std::exception& e) {
-      resp = ErrorResponse(req, Error{ErrorCode::kInternal, e.what(), {}, {}});
-    }
+    return Queue(conn, ErrorResponse(req, Error{ErrorCode::kInvalid, "Het verzoek is te groot.", {}, {}}, 413),
+                 req.method);
   }
-  return Queue(conn, resp, req.method);
+  if (impl->router->IsSlow(req)) {
+    MHD_suspend_connection(conn);
+    impl->workers->Submit([impl, p, conn] {
+      p->response = DispatchSafely(*impl->router, p->request);
+      MHD_resume_connection(conn);
+    });
+    return MHD_YES;
+  }
+  return Queue(conn, DispatchSafely(*impl->router, req), req.method);
 }
 
 void OnCompleted(void* /*cls*/, MHD_Connection*, void** con_cls, MHD_RequestTerminationCode) {
@@ -248,6 +315,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(const Router& router, cons
   impl->limits = limits;
   impl->trusted_proxy = trusted_proxy;
   impl->id_prefix = std::random_device{}();
+  impl->workers = std::make_unique<WorkerPool>(2);
   unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC;
   if (addr.ss_family == AF_INET6) flags |= MHD_USE_IPv6;
   impl->daemon = MHD_start_daemon(
@@ -279,6 +347,8 @@ void HttpServer::Shutdown(int grace_seconds) {
   while (impl_->in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
+  // Let slow work finish (its connection resumes into a still-running daemon), then stop.
+  impl_->workers.reset();
   MHD_stop_daemon(impl_->daemon);
   impl_->daemon = nullptr;
 }

@@ -52,8 +52,23 @@ thread_local const Route* current_route = nullptr;
 const Route* CurrentRoute(const Request&) { return current_route; }
 
 void Router::Add(Method method, std::string pattern, Access access, Handler handler) {
-  Route r{method, pattern, access, std::move(handler), SplitPath(pattern)};
+  auto segments = SplitPath(pattern);
+  Route r{method, std::move(pattern), access, std::move(handler), std::move(segments)};
   routes_.push_back(std::move(r));
+}
+
+void Router::AddSlow(Method method, std::string pattern, Access access, Handler handler) {
+  Add(method, std::move(pattern), access, std::move(handler));
+  routes_.back().slow = true;
+}
+
+bool Router::IsSlow(const Request& request) const {
+  Request probe;
+  probe.method = request.method;
+  probe.path = request.path;
+  bool mismatch = false;
+  const Route* route = Match(probe, &mismatch);
+  return route != nullptr && route->slow;
 }
 
 const Route* Router::Match(Request& request, bool* method_mismatch) const {

@@ -26,6 +26,9 @@ struct Route {
   Access access;
   Handler handler;
   std::vector<std::string> segments;  // split pattern
+  // Slow work (imports, reports): the HTTP layer suspends the connection and runs the whole
+  // dispatch on its worker pool, so the request threads stay free.
+  bool slow = false;
 };
 
 class Router {
@@ -40,6 +43,11 @@ class Router {
   void Delete(std::string pattern, Access access, Handler handler) {
     Add(Method::kDelete, std::move(pattern), access, std::move(handler));
   }
+  // A route whose handler may take long (see Route::slow).
+  void AddSlow(Method method, std::string pattern, Access access, Handler handler);
+
+  // Whether the request goes to a slow route (matches without dispatching).
+  bool IsSlow(const Request& request) const;
   // Middleware runs in the order added, outermost first, around every matched route and the
   // not-found answer alike.
   void Use(Middleware m) { middleware_.push_back(std::move(m)); }

@@ -54,6 +54,7 @@ Router BuildRouter(App& app) {
   RegisterAuthRoutes(router, app);
   RegisterAreaRoutes(router, app);
   RegisterApiRoutes(router, app);
+  RegisterImportRoutes(router, app);
   return router;
 }
 

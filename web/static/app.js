@@ -8,3 +8,17 @@
     if (el && !window.confirm(el.getAttribute('data-confirm'))) ev.preventDefault();
   });
 })();
+
+// Long form submissions (imports): say that work is going on and prevent a second submit.
+document.addEventListener('submit', function (ev) {
+  var form = ev.target;
+  var busy = form.getAttribute && form.getAttribute('data-busy');
+  if (!busy) return;
+  var button = form.querySelector('button[type=submit]');
+  if (button) { button.disabled = true; }
+  var note = document.createElement('p');
+  note.setAttribute('role', 'status');
+  note.className = 'busy';
+  note.textContent = busy;
+  form.appendChild(note);
+});
