@@ -2,6 +2,7 @@
 
 #include <kainjow/mustache.hpp>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -53,20 +54,47 @@ const std::map<std::string, std::string, std::less<>>& Sources() {
   return *sources;
 }
 
+// Partials ({{> name}}) are looked up among the templates, never in the page data, so that a data
+// key may share a template's name ("area").
+class TemplateContext : public mu::context<std::string> {
+ public:
+  TemplateContext(const mu::data* data, const mu::data* partials) : mu::context<std::string>(data), partials_(partials) {}
+  const mu::data* get_partial(const std::string& name) const override { return partials_->get(name); }
+
+ private:
+  const mu::data* partials_;
+};
+
+const mu::data& Partials() {
+  static const auto* partials = [] {
+    auto* d = new mu::data(mu::data::type::object);
+    for (const auto& [name, src] : Sources()) d->set(name, mu::data(src));
+    return d;
+  }();
+  return *partials;
+}
+
+// Parsing a template costs more than rendering it, so each thread keeps the templates it has
+// parsed (per thread, because kainjow's mustache is not documented as safe for concurrent renders).
+mu::mustache& Parsed(std::string_view name) {
+  thread_local std::map<std::string, std::unique_ptr<mu::mustache>, std::less<>> cache;
+  auto it = cache.find(name);
+  if (it != cache.end()) return *it->second;
+  const auto& sources = Sources();
+  auto src = sources.find(name);
+  if (src == sources.end()) throw std::runtime_error("unknown template: " + std::string(name));
+  auto tmpl = std::make_unique<mu::mustache>(src->second);
+  if (!tmpl->is_valid()) throw std::runtime_error("template " + std::string(name) + ": " + tmpl->error_message());
+  return *cache.emplace(std::string(name), std::move(tmpl)).first->second;
+}
+
 }  // namespace
 
 std::string RenderTemplate(std::string_view name, const nlohmann::json& data) {
-  const auto& sources = Sources();
-  auto it = sources.find(name);
-  if (it == sources.end()) throw std::runtime_error("unknown template: " + std::string(name));
-  mu::mustache tmpl{it->second};
-  if (!tmpl.is_valid()) throw std::runtime_error("template " + std::string(name) + ": " + tmpl.error_message());
+  mu::mustache& tmpl = Parsed(name);
   mu::data d = ToData(data);
-  for (const auto& [pname, psrc] : sources) {
-    const std::string* src = &psrc;
-    d.set(pname, mu::partial{[src]() { return *src; }});
-  }
-  std::string out = tmpl.render(d);
+  TemplateContext ctx(&d, &Partials());
+  std::string out = tmpl.render(ctx);
   if (!tmpl.is_valid()) throw std::runtime_error("template " + std::string(name) + ": " + tmpl.error_message());
   return out;
 }
