@@ -120,7 +120,10 @@ Result<json> ChildrenData(store::Db& db, const areas::Area& area, const std::vec
     rows.push_back(row);
   }
   std::string plural(areas::ChildLevelLabelPlural(area.level));
-  return json{{"heading", plural + " in " + area.name}, {"rows", rows}, {"has_rows", !rows.empty()}};
+  return json{{"heading", plural + " in " + area.name},
+              {"plural_lower", text::ToLowerAscii(plural)},
+              {"rows", rows},
+              {"has_rows", !rows.empty()}};
 }
 
 Response AreaPage(App& app, Request& req) {
@@ -196,7 +199,10 @@ Response KeyFiguresCsv(App& app, Request& req) {
   bool excel = *variant == CsvVariant::kExcel;
   csv.Text(excel ? "Gebiedscode" : "code").Text(excel ? "Naam" : "name").Text(excel ? "Niveau" : "level");
   csv.Text(excel ? "Jaar" : "year");
-  for (const auto* def : columns) csv.Text(excel ? def->label + " (" + def->unit + ")" : def->code);
+  for (const auto* def : columns) {
+    bool plain_count = def->unit.empty() || def->unit == "aantal";
+    csv.Text(!excel ? def->code : plain_count ? def->label : def->label + " (" + def->unit + ")");
+  }
   csv.Text(excel ? "Bron" : "source").EndRow();
   for (const auto& a : rows) {
     auto figures = areas::KeyFigures(db, a.code, *year);
