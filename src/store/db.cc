@@ -212,6 +212,20 @@ Result<void> Transaction::Commit() {
   return {};
 }
 
+Result<ReadTransaction> ReadTransaction::Begin(Db& db) {
+  auto st = db.Prepare("BEGIN");
+  if (!st) return Fail(st.error());
+  if (auto r = st->Run(); !r) return Fail(r.error());
+  return ReadTransaction(&db);
+}
+
+ReadTransaction::~ReadTransaction() {
+  if (db_ == nullptr) return;
+  // Nothing was written, so COMMIT only ends the snapshot; should it fail, ROLLBACK does the same.
+  auto st = db_->Prepare("COMMIT");
+  if (!st || !st->Run()) (void)db_->Exec("ROLLBACK");  // NOLINT(bugprone-unused-return-value)
+}
+
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, bool migrate) {
   std::unique_ptr<Database> database(new Database(path));
   auto first = Db::Open(path);

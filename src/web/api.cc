@@ -27,11 +27,14 @@ Response GeoJson(std::string body) {
   return r;
 }
 
-// Runs `fn(db)` on a leased connection; an error of the lease or of `fn` becomes a problem document.
+// Runs `fn(db)` on a leased connection in one read snapshot (consistent, and one set of locks for
+// all its queries); an error of the lease or of `fn` becomes a problem document.
 template <class Fn>
 Response WithDb(App& app, Request& req, Fn&& fn) {
   auto lease = app.database.Acquire();
   if (!lease) return ErrorResponse(req, lease.error());
+  auto snapshot = store::ReadTransaction::Begin(lease->db());
+  if (!snapshot) return ErrorResponse(req, snapshot.error());
   Result<Response> r = fn(lease->db());
   if (!r) return ErrorResponse(req, r.error());
   return std::move(*r);

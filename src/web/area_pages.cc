@@ -35,6 +35,8 @@ json AreaLinks(const std::vector<areas::Area>& list) {
 Response Home(App& app, Request& req) {
   auto lease = app.database.Acquire();
   if (!lease) return ErrorResponse(req, lease.error());
+  auto snapshot = store::ReadTransaction::Begin(lease->db());  // one consistent view for all queries
+  if (!snapshot) return ErrorResponse(req, snapshot.error());
   auto municipalities = areas::Municipalities(lease->db());
   if (!municipalities) return ErrorResponse(req, municipalities.error());
   // TODO(accounts): show the areas of the user's teams here, from the accounts module's function
@@ -132,6 +134,8 @@ Response AreaPage(App& app, Request& req) {
   if (!wanted) return ErrorResponse(req, wanted.error());
   auto lease = app.database.Acquire();
   if (!lease) return ErrorResponse(req, lease.error());
+  auto snapshot = store::ReadTransaction::Begin(lease->db());  // one consistent view for all queries
+  if (!snapshot) return ErrorResponse(req, snapshot.error());
   store::Db& db = lease->db();
   auto area = areas::GetArea(db, code);
   if (!area) return ErrorResponse(req, area.error());
@@ -180,6 +184,8 @@ Response KeyFiguresCsv(App& app, Request& req) {
   if (!wanted) return ErrorResponse(req, wanted.error());
   auto lease = app.database.Acquire();
   if (!lease) return ErrorResponse(req, lease.error());
+  auto snapshot = store::ReadTransaction::Begin(lease->db());  // one consistent view for all queries
+  if (!snapshot) return ErrorResponse(req, snapshot.error());
   store::Db& db = lease->db();
   auto area = areas::GetArea(db, code);
   if (!area) return ErrorResponse(req, area.error());
@@ -251,6 +257,8 @@ Response SearchPage(App& app, Request& req) {
   if (q.size() > kMaxQueryLength) q.resize(kMaxQueryLength);
   auto lease = app.database.Acquire();
   if (!lease) return ErrorResponse(req, lease.error());
+  auto snapshot = store::ReadTransaction::Begin(lease->db());  // one consistent view for all queries
+  if (!snapshot) return ErrorResponse(req, snapshot.error());
   auto data = SearchData(lease->db(), q);
   if (!data) return ErrorResponse(req, data.error());
   // htmx asks for the results only while the user types; a history restore needs the whole page.

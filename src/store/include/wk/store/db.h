@@ -126,6 +126,21 @@ class Transaction {
   Db* db_;
 };
 
+// A read snapshot for a request that runs several queries: BEGIN (deferred) on construction, COMMIT
+// on destruction. The queries see one consistent state of the database and share one set of
+// locks instead of taking them per statement. For reads only: a write needs Transaction.
+class ReadTransaction {
+ public:
+  static Result<ReadTransaction> Begin(Db& db);
+  ReadTransaction(ReadTransaction&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+  ReadTransaction& operator=(ReadTransaction&&) = delete;
+  ~ReadTransaction();
+
+ private:
+  explicit ReadTransaction(Db* db) : db_(db) {}
+  Db* db_;
+};
+
 // A pool of connections to one database file. Thread-safe.
 class Database {
  public:
