@@ -139,6 +139,11 @@ Result<User> FindUserByName(store::Db& db, const Principal& actor, std::string_v
   return (*row)->user;
 }
 
+Result<std::vector<store::AuditEntry>> AuditTrail(store::Db& db, const Principal& actor, int limit) {
+  if (auto r = CheckPermission(actor, Action::kViewAudit); !r) return Fail(r.error());
+  return store::RecentAudit(db, limit);
+}
+
 Result<std::optional<std::string>> EnsureDemoAdmin(store::Db& db, std::string_view name, std::string_view password) {
   auto count = users_store::Count(db);
   if (!count) return Fail(count.error());

@@ -15,6 +15,7 @@
 
 #include "wk/accounts/principal.h"
 #include "wk/core/error.h"
+#include "wk/store/audit.h"
 
 namespace wk::store {
 class Db;
@@ -96,6 +97,9 @@ Result<std::vector<std::string>> TeamNames(store::Db& db, const Principal& princ
 // once), or nullopt when a password was given or users exist already (then nothing changes).
 // Audited as "system".
 Result<std::optional<std::string>> EnsureDemoAdmin(store::Db& db, std::string_view name, std::string_view password);
+
+// The newest `limit` entries of the audit trail (kViewAudit).
+Result<std::vector<store::AuditEntry>> AuditTrail(store::Db& db, const Principal& actor, int limit);
 
 // Validation rules, exposed for the forms and the tests. Each returns the kInvalid error the use
 // cases return for the same input.
