@@ -185,5 +185,17 @@ TEST(EnsureDemoAdmin, UsesTheGivenPasswordAndChecksIt) {
   EXPECT_TRUE(Login(*db, {"admin", "gegeven-wachtwoord", "127.0.0.1"}, {}));
 }
 
+TEST(AuditTrail, IsForRolesThatMayViewIt) {
+  auto db = MigratedDb();
+  for (Role role : AllRoles()) {
+    auto actor = As(MustAdd(*db, "u-" + std::string(RoleName(role)), std::string(RoleName(role))));
+    auto trail = AuditTrail(*db, actor, 200);
+    EXPECT_EQ(trail.has_value(), Can(role, Action::kViewAudit)) << RoleName(role);
+    if (trail) {
+      EXPECT_FALSE(trail->empty());
+    }
+  }
+}
+
 }  // namespace
 }  // namespace wk::accounts

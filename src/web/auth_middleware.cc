@@ -52,6 +52,12 @@ Response CsrfRefused(const Request& req) {
 
 Middleware AuthMiddleware(App& app) {
   return [&app](Request& req, const Next& next) -> Response {
+    // Static files are public and the same for everyone: no session look-up for them.
+    const Route* route = CurrentRoute(req);
+    if (route != nullptr && !route->access.login_required && text::StartsWith(req.path, "/static/") &&
+        !IsStateChanging(req.method)) {
+      return next(req);
+    }
     std::vector<std::string> cookies;
     bool fresh_csrf = false;
     auto finish = [&](Response r) {
@@ -99,7 +105,6 @@ Middleware AuthMiddleware(App& app) {
       }
     }
 
-    const Route* route = CurrentRoute(req);
     if (route != nullptr && route->access.login_required && !req.principal) return finish(Unauthenticated(req));
     if (IsStateChanging(req.method) && !req.via_api_token) {
       std::string sent = req.Form("csrf").value_or(req.Header("x-csrf-token"));

@@ -72,6 +72,7 @@ Response AccountPage(App& app, const Request& req, const json& password_form, co
       {"has_tokens", !tokens->empty()},
       {"can_manage_tokens", accounts::Can(me, accounts::Action::kManageOwnTokens)},
       {"can_change_password", accounts::Can(me, accounts::Action::kChangeOwnPassword)},
+      {"can_view_audit", accounts::Can(me, accounts::Action::kViewAudit)},
       {"min_password", accounts::kMinPasswordLength},
       {"password_form", password_form},
       {"token_form", token_form}
