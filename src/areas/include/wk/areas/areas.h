@@ -45,6 +45,7 @@ enum class Direction { kNeutral, kHigherIsBetter, kLowerIsBetter };
 struct IndicatorDef {
   std::string code;         // CBS code ("a_inw") or derived code ("p_65_oo")
   std::string label;        // Dutch label from the CBS codebook
+  std::string group;        // Dutch heading the label belongs under ("Geboren in Nederland"), may be ""
   std::string unit;         // from the CBS Toelichting ("aantal", "%", "euro", "km", ...)
   std::string theme;        // "bevolking", "huishoudens", ...
   Direction direction = Direction::kNeutral;
@@ -53,6 +54,8 @@ struct IndicatorDef {
   double scale = 1;         // derived only: value = numerator / denominator * scale
   int decimals = 0;         // how many decimals to show
   bool key_figure = false;  // shown among the key figures on the area page
+
+  bool IsDerived() const { return !numerator.empty(); }
 };
 
 // The catalogue, in file order.
