@@ -7,7 +7,9 @@
 
 #include <array>
 #include <cmath>
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <memory>
 
 #include "area_code.h"
@@ -142,6 +144,8 @@ Result<BoundaryFile> ReadBoundaryFile(const std::string& path, const BoundaryOpt
   std::int64_t total = layer->GetFeatureCount(TRUE);
   layer->ResetReading();
   const char* const json_options[] = {"COORDINATE_PRECISION=6", nullptr};
+  std::map<std::string, std::size_t> position;              // code -> index in out.shapes
+  std::vector<std::unique_ptr<OGRGeometry>> geometries;     // parallel to out.shapes
   int index = 0;
   while (OGRFeatureUniquePtr feature{layer->GetNextFeature()}) {
     ++index;
@@ -189,14 +193,36 @@ Result<BoundaryFile> ReadBoundaryFile(const std::string& path, const BoundaryOpt
       continue;
     }
     shape.bbox = BBox{env.MinX, env.MinY, env.MaxX, env.MaxY};
-    char* json = OGR_G_ExportToJsonEx(OGRGeometry::ToHandle(geometry), const_cast<char**>(json_options));
-    if (json == nullptr) {
-      skip(shape.code + ": kan de geometrie niet als GeoJSON schrijven");
+    // Some files split one area over several features: their parts form one multipolygon.
+    if (auto it = position.find(shape.code); it != position.end()) {
+      BoundaryFeature& first = out.shapes[it->second];
+      auto& merged = geometries[it->second];
+      auto multi = std::make_unique<OGRMultiPolygon>();
+      for (OGRGeometry* g : {merged.get(), geometry}) {
+        if (auto* mp = dynamic_cast<OGRMultiPolygon*>(g)) {
+          for (const OGRPolygon* part : *mp) multi->addGeometry(part);
+        } else {
+          multi->addGeometry(g);
+        }
+      }
+      merged = std::move(multi);
+      first.bbox = BBox{std::min(first.bbox.min_lon, env.MinX), std::min(first.bbox.min_lat, env.MinY),
+                        std::max(first.bbox.max_lon, env.MaxX), std::max(first.bbox.max_lat, env.MaxY)};
+      if (first.name.empty()) first.name = shape.name;
       continue;
     }
-    shape.geojson = json;
-    CPLFree(json);
+    position.emplace(shape.code, out.shapes.size());
+    geometries.emplace_back(feature->StealGeometry());
     out.shapes.push_back(std::move(shape));
+  }
+  for (std::size_t i = 0; i < out.shapes.size(); ++i) {
+    char* json = OGR_G_ExportToJsonEx(OGRGeometry::ToHandle(geometries[i].get()), const_cast<char**>(json_options));
+    if (json == nullptr) {
+      return Fail(ErrorCode::kBadInput, "Kan de geometrie niet als GeoJSON schrijven.", {},
+                  display + ": feature " + std::to_string(out.shapes[i].index));
+    }
+    out.shapes[i].geojson = json;
+    CPLFree(json);
   }
   out.features = index;
   return out;
