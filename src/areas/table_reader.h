@@ -18,7 +18,10 @@
 namespace wk::areas {
 
 struct TableRow {
-  int line = 0;                    // 1-based as a spreadsheet user sees it: the header is line 1
+  // 1-based as a spreadsheet user sees it: the header is line 1, a value spanning lines inside
+  // quotes counts once. GDAL's CSV driver drops blank lines, so they are not counted (CBS files
+  // have none).
+  int line = 0;
   std::vector<std::string> cells;  // one per column, trimmed; "" for an empty cell
 };
 
