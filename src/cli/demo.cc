@@ -3,7 +3,9 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "context.h"
 #include "wk/accounts/users.h"
+#include "wk/areas/areas.h"
 
 namespace wk::cli {
 namespace {
@@ -19,7 +21,12 @@ Result<void> PrepareDemo(store::Database& database) {
   auto lease = database.Acquire();
   if (!lease) return Fail(lease.error());
 
-  // areas::LoadDemo is called here by the areas work
+  // The demo municipality, only on a database without areas.
+  auto loaded = areas::LoadDemo(lease->db(), CommandPrincipal(), TerminalProgress("Demogegevens laden"));
+  if (!loaded) return Fail(loaded.error());
+  if (*loaded) {
+    std::printf("Demogemeente Utrecht geladen: CBS-kerncijfers 2023 en 2024, grenzen van 10 wijken en 111 buurten.\n");
+  }
 
   // The demo administrator, only on a database without users.
   std::string name = Env("WIJKKOMPAS_ADMIN_USER", "beheerder");
