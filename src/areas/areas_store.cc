@@ -49,6 +49,12 @@ constexpr std::string_view kUpsertValue =
     "ON CONFLICT(area_code, year, indicator_code) DO UPDATE SET value = excluded.value, "
     "source_id = excluded.source_id";
 
+// Re-importing a CBS year replaces that year for an area: its values from earlier CBS kerncijfers
+// imports go, values of other sources (own figures, monitors) stay.
+constexpr std::string_view kDeleteCbsYear =
+    "DELETE FROM areas_value WHERE area_code = ?1 AND year = ?2 AND source_id IN "
+    "(SELECT id FROM areas_source WHERE publisher = 'CBS' AND title LIKE 'Kerncijfers wijken en buurten %')";
+
 constexpr std::string_view kSelectShape = "SELECT " WK_AREA_COLUMNS ", g.geojson " WK_AREA_FROM "WHERE a.code = ?1 AND g.id IS NOT NULL";
 constexpr std::string_view kSelectChildShapes =
     "SELECT " WK_AREA_COLUMNS ", g.geojson " WK_AREA_FROM "WHERE a.parent_code = ?1 AND g.id IS NOT NULL ORDER BY a.code";
@@ -195,6 +201,13 @@ Result<void> UpsertValue(store::Db& db, std::string_view code, std::string_view 
   auto st = db.Prepare(kUpsertValue);
   if (!st) return Fail(st.error());
   st->BindAll(code, indicator, year, value, source_id);
+  return st->Run();
+}
+
+Result<void> DeleteCbsYear(store::Db& db, std::string_view code, int year) {
+  auto st = db.Prepare(kDeleteCbsYear);
+  if (!st) return Fail(st.error());
+  st->BindAll(code, year);
   return st->Run();
 }
 

@@ -36,6 +36,8 @@ Result<std::vector<StoredValue>> SelectValues(store::Db& db, std::string_view co
 Result<std::int64_t> InsertSource(store::Db& db, const Source& source, std::string_view file,
                                   std::string_view imported_at);
 // Sets the value of one indicator of an area in a year, replacing an earlier one.
+// Removes the area's values of `year` that came from CBS kerncijfers imports.
+Result<void> DeleteCbsYear(store::Db& db, std::string_view code, int year);
 Result<void> UpsertValue(store::Db& db, std::string_view code, std::string_view indicator, int year,
                          std::optional<double> value, std::int64_t source_id);
 

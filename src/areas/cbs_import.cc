@@ -217,6 +217,7 @@ Result<ImportSummary> WriteCbs(store::Db& db, const accounts::Principal& who, co
   }
   std::vector<bool> indicator_has_value(file.indicators.size(), false);
   for (const auto& r : file.rows) {
+    if (auto d = sql::DeleteCbsYear(db, r.area.code, file.year); !d) return Fail(d.error());
     for (std::size_t v = 0; v < r.values.size(); ++v) {
       if (auto w = sql::UpsertValue(db, r.area.code, file.indicators[v], file.year, r.values[v], *source_id); !w) {
         return Fail(w.error());

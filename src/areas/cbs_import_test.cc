@@ -265,6 +265,29 @@ TEST(ImportCbs, ReimportingAYearReplacesOnlyTheAreasInTheFile) {
             v2023);
 }
 
+TEST(ImportCbs, ReimportingAYearDropsColumnsTheNewFileNoLongerHas) {
+  auto db = MigratedDb();
+  ASSERT_TRUE(ImportCbs(*db, Beheerder(), SharedData(kUtrecht2024), std::nullopt).has_value());
+  ASSERT_TRUE(Stored(*db, "BU03440311", "a_hh", 2024).has_value());
+  // The same year again, without the column a_hh: the old a_hh values of these areas are gone
+  // (replaced, not kept from the earlier file), the other columns are there.
+  auto lines = Lines(ReadFile(SharedData(kUtrecht2024)));
+  auto header = SplitCsvLine(lines[0]);
+  std::size_t a_hh = 0;
+  while (header[a_hh] != "a_hh") ++a_hh;
+  std::string text;
+  for (const auto& line : lines) {
+    auto c = SplitCsvLine(line);
+    c.erase(c.begin() + static_cast<std::ptrdiff_t>(a_hh));
+    for (std::size_t k = 0; k < c.size(); ++k) text += (k > 0 ? ",\"" : "\"") + c[k] + "\"";
+    text += "\n";
+  }
+  auto r = ImportCbs(*db, Beheerder(), WriteTemp("kwb-2024_zonder_a_hh.csv", text), std::nullopt);
+  ASSERT_TRUE(r.has_value()) << r.error().Describe();
+  EXPECT_EQ(QueryText(*db, "SELECT COUNT(*) FROM areas_value WHERE indicator_code = 'a_hh' AND year = 2024"), "0");
+  EXPECT_TRUE(Stored(*db, "BU03440311", "a_inw", 2024).has_value());
+}
+
 TEST(ImportCbs, OnlyABeheerderMayImport) {
   auto db = MigratedDb();
   auto r = ImportCbs(*db, testing::Lezer(), SharedData(kUtrecht2024), std::nullopt);

@@ -124,8 +124,9 @@ struct ImportSummary {
 
 // Reads a CBS kerncijfers table (CSV with ',' or ';', with or without BOM, quoted or not, padded
 // values, or XLSX) and stores its values for `year` (or the year found in the file name
-// "kwb-2024..."), replacing earlier values of the same area, year and indicator; areas and years
-// not in the file are untouched (importing Amsterdam never touches Utrecht). Creates or updates the
+// "kwb-2024..."). For each area in the file the year is replaced: its values from earlier CBS
+// kerncijfers imports of that year go (a column the new file lacks is then missing), values from
+// other sources stay; areas and years not in the file are untouched (importing Amsterdam never touches Utrecht). Creates or updates the
 // areas (CBS names win over boundary names); a parent missing from file and database is created
 // with its code (or gm_naam) as name. Columns outside the catalogue and a national row are skipped
 // with a reason in the summary.
