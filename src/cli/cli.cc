@@ -76,6 +76,7 @@ int Main(int argc, char** argv) {
   RegisterMigrate(app, ctx);
   RegisterUser(app, ctx);
   RegisterImport(app, ctx);
+  RegisterAreas(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

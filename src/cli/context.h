@@ -46,5 +46,6 @@ void RegisterServe(CLI::App& app, Context& ctx);    // serve.cc
 void RegisterMigrate(CLI::App& app, Context& ctx);  // serve.cc
 void RegisterUser(CLI::App& app, Context& ctx);     // user.cc
 void RegisterImport(CLI::App& app, Context& ctx);   // import.cc
+void RegisterAreas(CLI::App& app, Context& ctx);    // areas.cc
 
 }  // namespace wk::cli

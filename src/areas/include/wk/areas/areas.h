@@ -45,6 +45,7 @@ enum class Direction { kNeutral, kHigherIsBetter, kLowerIsBetter };
 struct IndicatorDef {
   std::string code;         // CBS code ("a_inw") or derived code ("p_65_oo")
   std::string label;        // Dutch label from the CBS codebook
+  std::string group;        // Dutch heading the label belongs under ("Geboren in Nederland"), may be ""
   std::string unit;         // from the CBS Toelichting ("aantal", "%", "euro", "km", ...)
   std::string theme;        // "bevolking", "huishoudens", ...
   Direction direction = Direction::kNeutral;
@@ -53,6 +54,8 @@ struct IndicatorDef {
   double scale = 1;         // derived only: value = numerator / denominator * scale
   int decimals = 0;         // how many decimals to show
   bool key_figure = false;  // shown among the key figures on the area page
+
+  bool IsDerived() const { return !numerator.empty(); }
 };
 
 // The catalogue, in file order.
@@ -97,7 +100,9 @@ Result<std::string> BoundaryGeoJson(store::Db& db, std::string_view code);
 // A FeatureCollection of the children's boundaries, properties: code, name, level.
 Result<std::string> ChildrenGeoJson(store::Db& db, std::string_view code);
 
-// The buurt, wijk and gemeente that contain a WGS84 point (lon, lat); empty when none does.
+// The buurt, wijk and gemeente that contain a WGS84 point (lon, lat); empty when none does. The
+// deepest area whose boundary contains the point decides; its ancestors come from the area tree.
+// kInvalid for a point outside -180..180 / -90..90.
 struct Location {
   std::optional<Area> gemeente, wijk, buurt;
 };
@@ -111,16 +116,23 @@ struct ImportSummary {
   std::string file;
   int year = 0;
   int areas = 0;            // areas created or updated
-  int indicators = 0;       // indicators with at least one value
+  int indicators = 0;       // indicators with at least one value that is not missing
   std::int64_t values = 0;  // values stored (missing included)
   std::int64_t missing = 0; // of which missing ('.')
   std::vector<std::string> skipped;  // "line 7: reason"
 };
 
-// Reads a CBS kerncijfers table (CSV with ',' or ';', with or without BOM, or XLSX) and replaces
-// `year` (or the year found in the file name "kwb-2024...") for the areas in the file only.
-// Needs Action::kImportData. All or nothing: on any error the database is unchanged and the error
-// names file, line and column.
+// Reads a CBS kerncijfers table (CSV with ',' or ';', with or without BOM, quoted or not, padded
+// values, or XLSX) and stores its values for `year` (or the year found in the file name
+// "kwb-2024..."). For each area in the file the year is replaced: its values from earlier CBS
+// kerncijfers imports of that year go (a column the new file lacks is then missing), values from
+// other sources stay; areas and years not in the file are untouched (importing Amsterdam never touches Utrecht). Creates or updates the
+// areas (CBS names win over boundary names); a parent missing from file and database is created
+// with its code (or gm_naam) as name. Columns outside the catalogue and a national row are skipped
+// with a reason in the summary.
+// Errors: kPermissionDenied without Action::kImportData; kInvalid when no year is given or found;
+// kBadInput naming file, line (header = line 1) and column ("kwb.csv:7: kolom a_inw: ...").
+// All or nothing: the whole file is checked before the one write transaction (one audit entry).
 Result<ImportSummary> ImportCbs(store::Db& db, const accounts::Principal& who, const std::string& path,
                                 std::optional<int> year, const Progress& progress = {});
 
@@ -138,13 +150,18 @@ struct BoundarySummary {
   int created = 0;
   std::vector<std::string> skipped;  // "feature 12: reason"
 };
-// Reads GeoJSON, GeoPackage or Shapefile, reprojects to WGS84 and stores each feature's shape on
-// the area with its code. Needs Action::kImportData. All or nothing.
+// Reads GeoJSON, GeoPackage or Shapefile (first layer), reprojects to WGS84 (lon, lat) and stores
+// each feature's shape (coordinates to 6 decimals) on the area with its code; features sharing a
+// code are merged. Unknown codes, features without code or polygon geometry are skipped with a
+// reason, unless create_missing creates the area (and missing parents) from code and name.
+// Existing areas keep their names. Errors: kPermissionDenied, kInvalid (a named field does not
+// exist), kBadInput (unreadable file, no code field). All or nothing, one audit entry.
 Result<BoundarySummary> ImportBoundaries(store::Db& db, const accounts::Principal& who, const std::string& path,
                                          const BoundaryOptions& options, const Progress& progress = {});
 
-// Loads the demo municipality (KWB 2023 and 2024 and the boundaries of Utrecht, compiled in from
-// data/demo/). Only when the database has no areas yet; returns false if it had some.
+// Loads the demo municipality (KWB 2023 and 2024 and the 2013 wijk and buurt boundaries of
+// Utrecht, compiled in from data/demo/) in one transaction. Only when the database has no areas
+// yet; returns false if it had some. Needs Action::kImportData.
 Result<bool> LoadDemo(store::Db& db, const accounts::Principal& who, const Progress& progress = {});
 
 }  // namespace wk::areas

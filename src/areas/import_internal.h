@@ -1,0 +1,48 @@
+// The import steps, split so that reading and checking a file happens before the write
+// transaction starts (other writers are not held up meanwhile), and so that LoadDemo can run
+// several imports as one all-or-nothing unit. Private.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "boundary_reader.h"
+#include "wk/areas/areas.h"
+
+namespace wk::areas {
+
+inline constexpr const char* kNoImportPermission = "Alleen een beheerder mag gegevens importeren.";
+
+// A CBS kerncijfers file, read and checked, not yet written.
+struct CbsRow {
+  int line = 0;
+  Area area;
+  std::string gm_name;
+  std::vector<std::optional<double>> values;  // one per CbsFile::indicators
+};
+struct CbsFile {
+  std::string file;                     // file name, for the summary and the source record
+  int year = 0;
+  std::vector<std::string> indicators;  // catalogue codes of the value columns
+  std::vector<CbsRow> rows;
+  std::vector<std::string> skipped;
+};
+
+// Reads and checks the whole file; kBadInput naming file, line and column on the first problem;
+// kInvalid when no year is given or found in the file name. Progress: rows read.
+Result<CbsFile> ReadCbsFile(const std::string& path, std::optional<int> year, const Progress& progress);
+// Writes inside the caller's transaction and appends one audit entry. No permission check.
+Result<ImportSummary> WriteCbs(store::Db& db, const accounts::Principal& who, const CbsFile& file);
+
+// Links the shapes to areas (creating missing ones when asked) inside the caller's transaction
+// and appends one audit entry. No permission check.
+Result<BoundarySummary> WriteBoundaries(store::Db& db, const accounts::Principal& who, const std::string& file_name,
+                                        BoundaryFile boundaries, const BoundaryOptions& options);
+
+// The year in a CBS file name: "kwb-2024_GM0344.csv" -> 2024 (also "kwb_2024", "KWB2024").
+std::optional<int> YearFromFileName(std::string_view name);
+// A CBS number as text: "1800", " 1.9 ", "-3", and "1,9" (decimal comma, as in ';' files).
+std::optional<double> ParseCbsNumber(std::string_view text);
+
+}  // namespace wk::areas
