@@ -9,6 +9,7 @@
 #include "figures_view.h"
 #include "problem.h"
 #include "templates.h"
+#include "wk/accounts/users.h"
 #include "wk/areas/areas.h"
 #include "wk/core/text.h"
 
@@ -32,21 +33,32 @@ json AreaLinks(const std::vector<areas::Area>& list) {
   return out;
 }
 
+// The areas of the user's teams (those that exist), then every gemeente.
 Response Home(App& app, Request& req) {
   auto lease = app.database.Acquire();
   if (!lease) return ErrorResponse(req, lease.error());
-  auto snapshot = store::ReadTransaction::Begin(lease->db());  // one consistent view for all queries
+  store::Db& db = lease->db();
+  auto codes = accounts::TeamAreaCodes(db, *req.principal);
+  if (!codes) return ErrorResponse(req, codes.error());
+  auto snapshot = store::ReadTransaction::Begin(db);
   if (!snapshot) return ErrorResponse(req, snapshot.error());
-  auto municipalities = areas::Municipalities(lease->db());
+  std::vector<areas::Area> mine;
+  for (const auto& code : *codes) {
+    auto area = areas::GetArea(db, code);
+    if (area) {
+      mine.push_back(std::move(*area));
+    } else if (area.error().code != ErrorCode::kNotFound) {
+      return ErrorResponse(req, area.error());
+    }  // a team may name an area that is not imported yet
+  }
+  auto municipalities = areas::Municipalities(db);
   if (!municipalities) return ErrorResponse(req, municipalities.error());
-  // TODO(accounts): show the areas of the user's teams here, from the accounts module's function
-  // for the user's team area codes (UserAreaCodes), once that lands; until then every gemeente.
   json data = {
-      {"my_areas", AreaLinks(*municipalities)},
+      {"my_areas", AreaLinks(mine)},
       {"municipalities", AreaLinks(*municipalities)},
+      {"has_my_areas", !mine.empty()},
+      {"has_municipalities", !municipalities->empty()},
   };
-  data["has_my_areas"] = !data["my_areas"].empty();
-  data["has_municipalities"] = !data["municipalities"].empty();
   return RenderPage(req, "Mijn gebieden", "home", data);
 }
 

@@ -9,8 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
-// TODO: use ../integration/lib/server.mjs (accounts work) once merged.
-import { startServer, ADMIN } from '../integration/start_server.mjs';
+import { startServer, DEFAULT_ADMIN as ADMIN } from '../integration/lib/server.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

@@ -8,26 +8,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-// TODO: use ./lib/server.mjs (accounts work) once merged; start_server.mjs is a stand-in.
-import { startServer } from './start_server.mjs';
+import { startServer, loginClient, addUser } from './lib/server.mjs';
 
 const DOC_ID = 'https://wijkkompas.invalid/api/v1/openapi.json';
 let server;
 let auth;  // headers with the Bearer token
+let session;  // the reader's logged-in client (cookie + CSRF)
+let createdToken;  // the answer of POST /api/v1/tokens
 let doc;
 let ajv;
 
 before(async () => {
   server = await startServer({ demo: true });
-  const session = await server.login();
-  const created = await session.fetch('/api/v1/tokens', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name: 'api-test' }),
-  });
-  assert.equal(created.status, 201, await created.clone().text());
-  const { token } = await created.json();
-  auth = { Authorization: `Bearer ${token}` };
+  // A reader with a personal API token: the API is for every logged-in role.
+  await addUser(server, 'lezer1', 'lezer', 'lezer-wachtwoord-1');
+  session = await loginClient(server, 'lezer1', 'lezer-wachtwoord-1');
+  const created = await session.sendJson('POST', '/api/v1/tokens', { name: 'api-test' });
+  assert.equal(created.status, 201, created.body);
+  createdToken = created.json;
+  auth = { Authorization: `Bearer ${created.json.token}` };
   doc = await (await fetch(server.url + '/api/v1/openapi.json')).json();
   ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
@@ -52,6 +51,14 @@ function declared(template, method, status) {
 function validator(schema) {
   if (schema.$ref?.startsWith('#/')) return ajv.getSchema(DOC_ID + schema.$ref);
   return ajv.compile(schema);
+}
+
+// Validates `body` (answered with `status` and content type `type`) against the declared schema.
+function conforms(template, method, status, type, body) {
+  const content = declared(template, method, status);
+  assert.ok(content[type], `${method} ${template}: content type ${type} is declared (${Object.keys(content)})`);
+  const validate = validator(content[type].schema);
+  assert.ok(validate(body), `${method} ${template} ${status}: ${JSON.stringify(validate.errors, null, 1)}`);
 }
 
 // GETs `url`, checks status and content type, validates the body against the declared schema
@@ -194,4 +201,21 @@ test('an unknown area is a 404 problem', async () => {
     assert.equal(p.status, 404);
     assert.equal(p.type, 'urn:wijkkompas:problem:not_found');
   }
+});
+
+test('the caller and its API tokens match the document', async () => {
+  const me = await check('/api/v1/me', '/api/v1/me', 200);
+  assert.equal(me.name, 'lezer1');
+  assert.equal(me.role, 'lezer');
+  conforms('/api/v1/tokens', 'post', 201, 'application/json', createdToken);
+  const list = await check('/api/v1/tokens', '/api/v1/tokens', 200);
+  const mine = list.tokens.find((t) => t.id === createdToken.id);
+  assert.ok(mine && mine.revoked_at === null && !('token' in mine));
+  const bad = await session.sendJson('POST', '/api/v1/tokens', { name: '' });
+  assert.equal(bad.status, 422);
+  conforms('/api/v1/tokens', 'post', 422, 'application/problem+json', bad.json);
+  const other = await session.sendJson('POST', '/api/v1/tokens', { name: 'weg' });
+  const revoked = await session.sendJson('DELETE', `/api/v1/tokens/${other.json.id}`);
+  assert.equal(revoked.status, 204);
+  assert.ok(declared('/api/v1/tokens/{id}', 'delete', 204));
 });
