@@ -29,6 +29,10 @@ Result<void> PrepareDemo(store::Database& database) {
   }
 
   // The demo administrator, only on a database without users.
+  const accounts::Principal cli = CommandPrincipal();
+  auto users = accounts::ListUsers(lease->db(), cli);
+  if (!users) return Fail(users.error());
+  const bool first_user = users->empty();
   std::string name = Env("WIJKKOMPAS_ADMIN_USER", "beheerder");
   auto generated = accounts::EnsureDemoAdmin(lease->db(), name, Env("WIJKKOMPAS_ADMIN_PASSWORD", ""));
   if (!generated) return Fail(generated.error());
@@ -36,6 +40,15 @@ Result<void> PrepareDemo(store::Database& database) {
     // Shown once: only its hash is stored.
     std::printf("Demobeheerder: %s / wachtwoord: %s\n", name.c_str(), (*generated)->c_str());
     std::fflush(stdout);
+  }
+  if (first_user) {
+    // A demo team that works in Overvecht, so "Mijn gebieden" shows what a team's areas look like.
+    auto admin = accounts::FindUserByName(lease->db(), cli, name);
+    if (!admin) return Fail(admin.error());
+    auto team = accounts::CreateTeam(lease->db(), cli, "Wijkteam Overvecht");
+    if (!team) return Fail(team.error());
+    if (auto r = accounts::AddTeamMember(lease->db(), cli, team->id, admin->id); !r) return Fail(r.error());
+    if (auto r = accounts::SetTeamAreas(lease->db(), cli, team->id, "WK034403"); !r) return Fail(r.error());
   }
   return {};
 }

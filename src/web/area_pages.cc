@@ -120,17 +120,28 @@ Result<json> FiguresData(store::Db& db, const areas::Area& area, const std::vect
 // The children with their inhabitants in `year` (missing when there are no figures).
 Result<json> ChildrenData(store::Db& db, const areas::Area& area, const std::vector<areas::Area>& children,
                           std::optional<int> year) {
+  // The columns of the children's table: the key figures a professional compares first.
+  struct Column {
+    const char* code;
+    const char* key;
+  };
+  static constexpr Column kColumns[] = {{"a_inw", "inhabitants"}, {"p_00_14", "young"},      {"p_65_oo", "elderly"},
+                                        {"a_hh", "households"},   {"p_1p_hh", "one_person"}};
   json rows = json::array();
   for (const auto& c : children) {
-    std::optional<double> inhabitants;
+    std::vector<areas::Figure> figures;
     if (year) {
-      auto figures = areas::KeyFigures(db, c.code, *year);
-      if (!figures) return Fail(figures.error());
-      inhabitants = FigureValue(*figures, kInhabitantsCode);
+      auto found = areas::KeyFigures(db, c.code, *year);
+      if (!found) return Fail(found.error());
+      figures = std::move(*found);
     }
     json row = AreaLink(c);
-    row["inhabitants"] = inhabitants ? text::FormatNumber(*inhabitants) : std::string(kMissingValue);
-    row["inhabitants_missing"] = !inhabitants;
+    for (const auto& col : kColumns) {
+      std::optional<double> value = FigureValue(figures, col.code);
+      const areas::IndicatorDef* def = areas::FindIndicator(col.code);
+      row[col.key] = value && def != nullptr ? FormatFigureValue(*def, *value) : std::string(kMissingValue);
+      row[std::string(col.key) + "_missing"] = !value;
+    }
     rows.push_back(row);
   }
   std::string plural(areas::ChildLevelLabelPlural(area.level));

@@ -34,31 +34,45 @@ bool OneOf(const std::string& ext, const std::string_view (&list)[N]) {
   return false;
 }
 
-// The uploaded bytes in a private temporary file, removed when this object dies. Shapefiles come
-// zipped and are read through GDAL's /vsizip/.
+// The uploaded bytes in a private temporary folder, under the uploaded file's own (cleaned) name,
+// so the year in a name like "kwb-2024.csv" is found and messages name the user's file. Removed when
+// this object dies. Shapefiles come zipped and are read through GDAL's /vsizip/.
 class TempUpload {
  public:
-  static Result<TempUpload> Write(const std::string& bytes, const std::string& ext) {
-    std::string path = (std::filesystem::temp_directory_path() /
-                        ("wijkkompas-upload-" + std::to_string(::getpid()) + "-" + std::to_string(Counter()) + ext))
-                           .string();
-    std::ofstream out(path, std::ios::binary);
+  static Result<TempUpload> Write(const std::string& bytes, const std::string& filename) {
+    std::string dir_template = (std::filesystem::temp_directory_path() / "wijkkompas-upload-XXXXXX").string();
+    if (::mkdtemp(dir_template.data()) == nullptr) {
+      return Fail(ErrorCode::kUnavailable, "Kan het bestand niet tijdelijk opslaan.");
+    }
+    TempUpload upload(dir_template, dir_template + "/" + CleanName(filename));
+    std::ofstream out(upload.path_, std::ios::binary);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     if (!out) return Fail(ErrorCode::kUnavailable, "Kan het bestand niet tijdelijk opslaan.");
-    return TempUpload(path);
+    return upload;
   }
-  TempUpload(TempUpload&& o) noexcept : path_(std::move(o.path_)) { o.path_.clear(); }
+  TempUpload(TempUpload&& o) noexcept : dir_(std::move(o.dir_)), path_(std::move(o.path_)) { o.dir_.clear(); }
   ~TempUpload() {
-    if (!path_.empty()) std::filesystem::remove(path_);
+    std::error_code ec;
+    if (!dir_.empty()) std::filesystem::remove_all(dir_, ec);
   }
   const std::string& path() const { return path_; }
 
  private:
-  explicit TempUpload(std::string p) : path_(std::move(p)) {}
-  static int Counter() {
-    static std::atomic<int> n{0};
-    return ++n;
+  TempUpload(std::string dir, std::string path) : dir_(std::move(dir)), path_(std::move(path)) {}
+  // The base name with only letters, digits, '.', '-' and '_' (browsers may send a path).
+  static std::string CleanName(const std::string& filename) {
+    std::string base = filename.substr(filename.find_last_of("/\\") == std::string::npos
+                                           ? 0
+                                           : filename.find_last_of("/\\") + 1);
+    for (char& c : base) {
+      bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                c == '-' || c == '_';
+      if (!ok) c = '_';
+    }
+    if (base.empty() || base.front() == '.') base = "upload" + base;
+    return base;
   }
+  std::string dir_;
   std::string path_;
 };
 
@@ -79,8 +93,12 @@ Response FormWithError(const Request& req, const Error& error) {
   return RenderPage(req, "Gegevens importeren", "import", data, HttpStatus(error.code));
 }
 
-// Replaces the temporary file name in messages by the name the user uploaded.
+// Replaces the temporary file's path in messages by the name the user uploaded, and words
+// meant for the command line by words for this form.
 Error WithUserFileName(Error e, const std::string& temp, const std::string& original) {
+  if (e.field == "year") {
+    e.message = "Geen jaar gevonden: vul het jaar in, of gebruik een bestandsnaam met 'kwb-JJJJ' (zoals kwb-2024.csv).";
+  }
   auto fix = [&](std::string& s) {
     for (auto pos = s.find(temp); pos != std::string::npos; pos = s.find(temp, pos + original.size())) {
       s.replace(pos, temp.size(), original);
@@ -114,7 +132,7 @@ Response Import(App& app, Request& req) {
     }
     year = static_cast<int>(*parsed);
   }
-  auto upload = TempUpload::Write(*bytes, ext);
+  auto upload = TempUpload::Write(*bytes, filename);
   if (!upload) return FormWithError(req, upload.error());
   std::string path = upload->path();
   if (ext == ".zip") path = "/vsizip/" + path;

@@ -82,6 +82,7 @@ struct Pending {
   HttpServer::Impl* impl = nullptr;
   Request request;
   MHD_PostProcessor* post = nullptr;
+  std::multimap<std::string, std::string>::iterator current_field = request.form.end();  // see CollectPost
   bool too_large = false;
   bool counted = false;
   // Slow routes: the answer computed on the worker pool, queued when the connection resumes.
@@ -130,18 +131,17 @@ MHD_Result CollectPost(void* cls, MHD_ValueKind, const char* key, const char* fi
                        uint64_t off, size_t size) {
   auto* p = static_cast<Pending*>(cls);
   auto& form = p->request.form;
-  // Large fields arrive in pieces: append to the value started at offset 0. An uploaded file's
-  // name is kept as the field "<key>.filename".
-  if (off == 0) {
-    if (filename != nullptr) form.emplace(std::string(key) + ".filename", filename);
-    form.emplace(key, std::string(data, size));
+  // A value may arrive in pieces, and libmicrohttpd may first call with an empty piece at offset 0
+  // and then again at offset 0 with the data. So a piece continues the current field when it has
+  // the same name and starts where the value so far ends; otherwise a new field begins. An uploaded
+  // file's name is kept as the field "<key>.filename".
+  const bool continues = p->current_field != form.end() && p->current_field->first == key &&
+                         off == p->current_field->second.size();
+  if (continues) {
+    p->current_field->second.append(data, size);
   } else {
-    auto range = form.equal_range(key);
-    if (range.first != range.second) {
-      auto last = range.first;
-      for (auto it = range.first; it != range.second; ++it) last = it;
-      last->second.append(data, size);
-    }
+    if (filename != nullptr) form.emplace(std::string(key) + ".filename", filename);
+    p->current_field = form.emplace(key, std::string(data, size));
   }
   return MHD_YES;
 }
