@@ -23,22 +23,6 @@ void PrintArea(const areas::Area& a) {
   std::printf("%-12s %-9s %s\n", a.code.c_str(), std::string(areas::LevelName(a.level)).c_str(), a.name.c_str());
 }
 
-// Runs `body` with a connection, reporting failures as the command's exit code.
-template <class F>
-void WithDb(Context& ctx, F body) {
-  auto database = OpenDatabase(ctx);
-  if (!database) {
-    ctx.exit_code = 7;
-    return;
-  }
-  auto lease = database->Acquire();
-  if (!lease) {
-    ctx.exit_code = Report(lease.error());
-    return;
-  }
-  if (auto r = body(lease->db()); !r) ctx.exit_code = Report(r.error());
-}
-
 // Labels that several indicators share ("Nederland", "Appartement") need their group to be clear.
 const std::set<std::string>& AmbiguousLabels() {
   static const std::set<std::string> labels = [] {

@@ -29,6 +29,11 @@ void AddDbOption(CLI::App& command, Context& ctx);
 // Opens (and migrates) the database named by --db; prints the error and returns null on failure.
 std::unique_ptr<store::Database> OpenDatabase(const Context& ctx);
 
+// Opens the database and runs `body(store::Db&) -> Result<void>` on a connection; any failure is
+// printed and becomes the command's exit code.
+template <class F>
+void WithDb(Context& ctx, F body);
+
 // Prints "fout: <error>" on stderr and returns the exit code for the error.
 int Report(const Error& error);
 int ExitCode(ErrorCode code);
@@ -47,5 +52,20 @@ void RegisterMigrate(CLI::App& app, Context& ctx);  // serve.cc
 void RegisterUser(CLI::App& app, Context& ctx);     // user.cc
 void RegisterImport(CLI::App& app, Context& ctx);   // import.cc
 void RegisterAreas(CLI::App& app, Context& ctx);    // areas.cc
+
+template <class F>
+void WithDb(Context& ctx, F body) {
+  auto database = OpenDatabase(ctx);
+  if (!database) {
+    ctx.exit_code = 7;
+    return;
+  }
+  auto lease = database->Acquire();
+  if (!lease) {
+    ctx.exit_code = Report(lease.error());
+    return;
+  }
+  if (auto r = body(lease->db()); !r) ctx.exit_code = Report(r.error());
+}
 
 }  // namespace wk::cli

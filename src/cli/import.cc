@@ -9,7 +9,9 @@
 namespace wk::cli {
 namespace {
 
-std::string Count(std::int64_t n) { return text::FormatNumber(static_cast<double>(n)); }
+std::string Count(std::int64_t n) {
+  return text::FormatNumber(static_cast<double>(n));
+}
 
 void PrintSkipped(const std::vector<std::string>& skipped) {
   if (skipped.empty()) return;
@@ -17,7 +19,8 @@ void PrintSkipped(const std::vector<std::string>& skipped) {
   // A national boundary file can skip thousands of features: show the first ones.
   constexpr std::size_t kShow = 20;
   for (std::size_t i = 0; i < skipped.size() && i < kShow; ++i) std::printf("    - %s\n", skipped[i].c_str());
-  if (skipped.size() > kShow) std::printf("    ... en nog %s\n", Count(static_cast<std::int64_t>(skipped.size() - kShow)).c_str());
+  if (skipped.size() > kShow)
+    std::printf("    ... en nog %s\n", Count(static_cast<std::int64_t>(skipped.size() - kShow)).c_str());
 }
 
 void RegisterImportCbs(CLI::App& import, Context& ctx) {
@@ -32,29 +35,18 @@ void RegisterImportCbs(CLI::App& import, Context& ctx) {
   cmd->add_option("FILE", opts->file, "Het CBS-bestand (kwb-2024...csv of .xlsx)")->required();
   cmd->add_option("--year", opts->year, "Jaar van de cijfers (standaard uit de bestandsnaam, zoals kwb-2024)");
   cmd->callback([&ctx, opts] {
-    auto database = OpenDatabase(ctx);
-    if (!database) {
-      ctx.exit_code = 7;
-      return;
-    }
-    auto lease = database->Acquire();
-    if (!lease) {
-      ctx.exit_code = Report(lease.error());
-      return;
-    }
-    auto summary = areas::ImportCbs(lease->db(), CommandPrincipal(), opts->file, opts->year,
-                                    TerminalProgress("Inlezen"));
-    if (!summary) {
-      ctx.exit_code = Report(summary.error());
-      return;
-    }
-    std::printf("Geïmporteerd: %s (jaar %d)\n", summary->file.c_str(), summary->year);
-    std::printf("  gebieden:      %s\n", Count(summary->areas).c_str());
-    std::printf("  indicatoren:   %s met waarden\n", Count(summary->indicators).c_str());
-    std::printf("  waarden:       %s, waarvan %s ontbrekend ('.' bij het CBS)\n", Count(summary->values).c_str(),
-                Count(summary->missing).c_str());
-    PrintSkipped(summary->skipped);
-    std::printf("Bron: CBS, Kerncijfers wijken en buurten %d (CC BY 4.0)\n", summary->year);
+    WithDb(ctx, [&](store::Db& db) -> Result<void> {
+      auto summary = areas::ImportCbs(db, CommandPrincipal(), opts->file, opts->year, TerminalProgress("Inlezen"));
+      if (!summary) return Fail(summary.error());
+      std::printf("Geïmporteerd: %s (jaar %d)\n", summary->file.c_str(), summary->year);
+      std::printf("  gebieden:      %s\n", Count(summary->areas).c_str());
+      std::printf("  indicatoren:   %s met waarden\n", Count(summary->indicators).c_str());
+      std::printf("  waarden:       %s, waarvan %s ontbrekend ('.' bij het CBS)\n", Count(summary->values).c_str(),
+                  Count(summary->missing).c_str());
+      PrintSkipped(summary->skipped);
+      std::printf("Bron: CBS, Kerncijfers wijken en buurten %d (CC BY 4.0)\n", summary->year);
+      return {};
+    });
   });
 }
 
@@ -77,28 +69,18 @@ void RegisterImportBoundaries(CLI::App& import, Context& ctx) {
   cmd->add_flag("--create-missing", opts->options.create_missing,
                 "Maak onbekende gebieden aan uit code en naam (de ouder volgt uit de code)");
   cmd->callback([&ctx, opts] {
-    auto database = OpenDatabase(ctx);
-    if (!database) {
-      ctx.exit_code = 7;
-      return;
-    }
-    auto lease = database->Acquire();
-    if (!lease) {
-      ctx.exit_code = Report(lease.error());
-      return;
-    }
-    opts->options.year = opts->year;
-    auto summary = areas::ImportBoundaries(lease->db(), CommandPrincipal(), opts->file, opts->options,
-                                           TerminalProgress("Inlezen"));
-    if (!summary) {
-      ctx.exit_code = Report(summary.error());
-      return;
-    }
-    std::printf("Geïmporteerd: %s\n", summary->file.c_str());
-    std::printf("  features:      %s\n", Count(summary->features).c_str());
-    std::printf("  gekoppeld:     %s\n", Count(summary->linked).c_str());
-    std::printf("  aangemaakt:    %s\n", Count(summary->created).c_str());
-    PrintSkipped(summary->skipped);
+    WithDb(ctx, [&](store::Db& db) -> Result<void> {
+      opts->options.year = opts->year;
+      auto summary =
+          areas::ImportBoundaries(db, CommandPrincipal(), opts->file, opts->options, TerminalProgress("Inlezen"));
+      if (!summary) return Fail(summary.error());
+      std::printf("Geïmporteerd: %s\n", summary->file.c_str());
+      std::printf("  features:      %s\n", Count(summary->features).c_str());
+      std::printf("  gekoppeld:     %s\n", Count(summary->linked).c_str());
+      std::printf("  aangemaakt:    %s\n", Count(summary->created).c_str());
+      PrintSkipped(summary->skipped);
+      return {};
+    });
   });
 }
 
