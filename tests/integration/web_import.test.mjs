@@ -94,7 +94,7 @@ test('only a beheerder may import', async () => {
   assert.equal(r.status, 403);
 });
 
-test('a POST without CSRF token is refused before anything is read', async () => {
+test('a POST without CSRF token is refused and nothing is imported', async () => {
   const form = new FormData();
   form.set('kind', 'cbs');
   form.set('file', new Blob(['x']), 'kwb-2023.csv');
