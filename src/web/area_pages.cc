@@ -131,7 +131,7 @@ Result<json> ChildrenData(store::Db& db, const areas::Area& area, const std::vec
   for (const auto& c : children) {
     std::vector<areas::Figure> figures;
     if (year) {
-      auto found = areas::KeyFigures(db, c.code, *year);
+      auto found = areas::KeyFigures(db, c.code, year);
       if (!found) return Fail(found.error());
       figures = std::move(*found);
     }

@@ -27,7 +27,7 @@ std::string_view TitleFor(int status) {
 }  // namespace
 
 int HttpStatus(ErrorCode code) {
-  switch (code) {
+  switch (code) {  // NOLINT(bugprone-branch-clone): two codes share 422 on purpose
     case ErrorCode::kInvalid: return 422;
     case ErrorCode::kBadInput: return 422;
     case ErrorCode::kNotFound: return 404;
