@@ -27,8 +27,8 @@ std::string_view TitleFor(int status) {
 }  // namespace
 
 int HttpStatus(ErrorCode code) {
-  switch (code) {  // NOLINT(bugprone-branch-clone): two codes share 422 on purpose
-    case ErrorCode::kInvalid: return 422;
+  switch (code) {
+    case ErrorCode::kInvalid:  // both kinds of bad input are 422
     case ErrorCode::kBadInput: return 422;
     case ErrorCode::kNotFound: return 404;
     case ErrorCode::kUnauthenticated: return 401;
