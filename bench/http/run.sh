@@ -7,7 +7,7 @@
 #   bench/http/run.sh [--duration SECONDS] [--no-build]
 #
 # Environment: WK_BENCH_PORT (server, default 18380), WK_BENCH_NGINX_PORT (default 18381),
-# WK_BENCH_THREADS (server's request threads, default: the server's default).
+# WK_BENCH_THREADS (server's request threads, default: the server's default), WK_BENCH_BINARY.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -34,7 +34,8 @@ if [ "$build" = 1 ]; then
   cmake --preset release >/dev/null
   cmake --build --preset release >/dev/null
 fi
-bin="$root/build/release/wijkkompas"
+# WK_BENCH_BINARY: another build to measure (e.g. a copy of an older commit's), with --no-build.
+bin="${WK_BENCH_BINARY:-$root/build/release/wijkkompas}"
 
 dir=$(mktemp -d /tmp/wk-bench-XXXXXX)
 chmod 755 "$dir"

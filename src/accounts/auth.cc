@@ -6,6 +6,7 @@
 // must not hold SQLite's write lock), so parallel guesses may overshoot the limit by a few.
 #include "auth_store.h"
 #include "crypto.h"
+#include "principal_cache.h"
 #include "users_store.h"
 #include "validation.h"
 #include "wk/accounts/auth.h"
@@ -155,7 +156,9 @@ Result<void> Logout(store::Db& db, std::string_view token) {
       !r) {
     return r;
   }
-  return tx->Commit();
+  auto committed = tx->Commit();
+  principal_cache::Invalidate();  // sessions are not cached today; this keeps logout immediate if they are
+  return committed;
 }
 
 }  // namespace wk::accounts

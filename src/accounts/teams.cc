@@ -1,4 +1,5 @@
 // Use cases for teams: create, members, the areas a team works in.
+#include "principal_cache.h"
 #include "users_store.h"
 #include "validation.h"
 #include "wk/accounts/users.h"
@@ -43,7 +44,9 @@ Result<void> ChangeMembership(store::Db& db, const Principal& actor, std::int64_
       !r) {
     return r;
   }
-  return tx->Commit();
+  auto committed = tx->Commit();
+  principal_cache::Invalidate();  // a cached principal carries its team ids
+  return committed;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Personal API tokens for scripts: "wk_" + 256 random bits; only the hash is stored.
 #include "auth_store.h"
 #include "crypto.h"
+#include "principal_cache.h"
 #include "users_store.h"
 #include "validation.h"
 #include "wk/accounts/auth.h"
@@ -62,12 +63,16 @@ Result<void> RevokeApiToken(store::Db& db, const Principal& actor, std::int64_t 
       !r) {
     return r;
   }
-  return tx->Commit();
+  auto committed = tx->Commit();
+  principal_cache::Invalidate();  // the revoked token stops working now, not after the cache's TTL
+  return committed;
 }
 
 Result<std::optional<Principal>> ResolveApiToken(store::Db& db, std::string_view token, std::int64_t now) {
   if (!token.starts_with(kTokenPrefix)) return std::optional<Principal>();
   std::string hash = crypto::HashToken(token);
+  if (auto cached = principal_cache::Find(hash, now)) return std::optional<Principal>(std::move(*cached));
+  const std::uint64_t generation = principal_cache::Generation();  // before the read: see principal_cache.h
   auto row = auth_store::FindTokenByHash(db, hash);
   if (!row) return Fail(row.error());
   if (!*row) return std::optional<Principal>();
@@ -86,6 +91,7 @@ Result<std::optional<Principal>> ResolveApiToken(store::Db& db, std::string_view
   p.name = t.user_name;
   p.role = t.role;
   p.team_ids = std::move(*teams);
+  principal_cache::Store(hash, p, now, generation);
   return std::optional<Principal>(std::move(p));
 }
 

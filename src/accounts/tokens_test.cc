@@ -46,6 +46,38 @@ TEST(ApiTokens, StopWorkingWhenRevoked) {
   EXPECT_TRUE(ListOwnApiTokens(*db, As(anna))->at(0).revoked_at.has_value());
 }
 
+// Resolved principals are cached for up to 2 s (principal_cache.h); changes made through the use
+// cases of this process must still take effect at once.
+TEST(ApiTokens, StopWorkingAtOnceWhenRevokedOrTheirUserIsDisabledEvenIfJustResolved) {
+  auto db = MigratedDb();
+  User anna = MustAdd(*db, "anna", "lezer");
+  User bob = MustAdd(*db, "bob", "lezer");
+  auto revoked = CreateApiToken(*db, As(anna), "script");
+  auto disabled = CreateApiToken(*db, As(bob), "script");
+  ASSERT_TRUE(revoked && disabled);
+  const std::int64_t now = NowUnix();
+  ASSERT_TRUE(ResolveApiToken(*db, revoked->token, now).value()) << "resolved, so now cached";
+  ASSERT_TRUE(ResolveApiToken(*db, disabled->token, now).value());
+
+  ASSERT_TRUE(RevokeApiToken(*db, As(anna), revoked->id));
+  EXPECT_FALSE(ResolveApiToken(*db, revoked->token, now).value()) << "revoked: refused in the same second";
+  ASSERT_TRUE(DisableUser(*db, Admin(), bob.id));
+  EXPECT_FALSE(ResolveApiToken(*db, disabled->token, now).value()) << "user disabled: refused in the same second";
+}
+
+TEST(ApiTokens, ChangedByAnotherProcessStopWorkingWithinTwoSeconds) {
+  auto db = MigratedDb();
+  User anna = MustAdd(*db, "anna", "lezer");
+  auto token = CreateApiToken(*db, As(anna), "script");
+  ASSERT_TRUE(token);
+  const std::int64_t now = NowUnix();
+  ASSERT_TRUE(ResolveApiToken(*db, token->token, now).value());
+  // As another process (the command line) would: straight into the database, no use case here.
+  ASSERT_TRUE(db->Exec("UPDATE accounts_api_token SET revoked_at = '2026-01-01T00:00:00Z'"));
+  EXPECT_TRUE(ResolveApiToken(*db, token->token, now + 1).value()) << "the documented window (ADR 0005)";
+  EXPECT_FALSE(ResolveApiToken(*db, token->token, now + 2).value()) << "never longer than 2 s";
+}
+
 TEST(ApiTokens, BelongToTheirOwnerOnly) {
   auto db = MigratedDb();
   User anna = MustAdd(*db, "anna", "lezer");

@@ -3,6 +3,7 @@
 
 #include "auth_store.h"
 #include "crypto.h"
+#include "principal_cache.h"
 #include "users_store.h"
 #include "validation.h"
 #include "wk/accounts/users.h"
@@ -52,7 +53,9 @@ Result<void> StorePassword(store::Db& db, std::string_view actor, std::string_vi
   // A new password ends the sessions that were opened with the old one.
   if (auto r = auth_store::DeleteSessionsOfUser(db, user_id, keep_session_id); !r) return r;
   if (auto r = store::AppendAudit(db, actor, action, "user", std::to_string(user_id)); !r) return r;
-  return tx->Commit();
+  auto committed = tx->Commit();
+  principal_cache::Invalidate();  // resolved principals are re-read at once, not after the cache's TTL
+  return committed;
 }
 
 }  // namespace
@@ -111,7 +114,9 @@ Result<void> DisableUser(store::Db& db, const Principal& actor, std::int64_t use
   if (auto r = store::AppendAudit(db, actor.AuditActor(), "user.disable", "user", std::to_string(user_id)); !r) {
     return r;
   }
-  return tx->Commit();
+  auto committed = tx->Commit();
+  principal_cache::Invalidate();  // the user's API tokens stop working now, not after the cache's TTL
+  return committed;
 }
 
 Result<std::vector<User>> ListUsers(store::Db& db, const Principal& actor) {

@@ -12,6 +12,13 @@ namespace {
 #define WK_AREA_FROM "FROM areas_area a LEFT JOIN areas_geometry g ON g.area_code = a.code "
 
 constexpr std::string_view kSelectArea = "SELECT " WK_AREA_COLUMNS WK_AREA_FROM "WHERE a.code = ?1";
+// The area and its ancestors in one query, the area first (depth 0), then its parent, and so on.
+constexpr std::string_view kSelectLineage =
+    "WITH RECURSIVE chain(code, depth) AS (SELECT ?1, 0 UNION ALL "
+    "SELECT p.parent_code, chain.depth + 1 FROM areas_area p JOIN chain ON p.code = chain.code "
+    "WHERE p.parent_code IS NOT NULL AND chain.depth < 8) "
+    "SELECT " WK_AREA_COLUMNS "FROM chain JOIN areas_area a ON a.code = chain.code "
+    "LEFT JOIN areas_geometry g ON g.area_code = a.code ORDER BY chain.depth";
 constexpr std::string_view kSelectMunicipalities =
     "SELECT " WK_AREA_COLUMNS WK_AREA_FROM "WHERE a.level = 'gemeente' ORDER BY a.name, a.code";
 constexpr std::string_view kSelectChildren = "SELECT " WK_AREA_COLUMNS WK_AREA_FROM "WHERE a.parent_code = ?1 ORDER BY a.code";
@@ -37,8 +44,16 @@ constexpr std::string_view kUpsertAreaKeepName =
     "INSERT INTO areas_area(code, name, level, parent_code, search_key) VALUES (?1, ?2, ?3, NULLIF(?4, ''), ?5) "
     "ON CONFLICT(code) DO UPDATE SET level = excluded.level, parent_code = excluded.parent_code";
 
+// The distinct years of an area by index seeks on the primary key (area_code, year, ...): the
+// newest year, then the newest before it, and so on; one seek per year instead of a scan over all
+// of the area's values (about 240 rows per year).
 constexpr std::string_view kSelectYears =
-    "SELECT DISTINCT year FROM areas_value WHERE area_code = ?1 ORDER BY year DESC";
+    "WITH RECURSIVE y(year) AS ("
+    " SELECT (SELECT max(year) FROM areas_value WHERE area_code = ?1)"
+    " UNION ALL"
+    " SELECT (SELECT max(v.year) FROM areas_value v WHERE v.area_code = ?1 AND v.year < y.year)"
+    " FROM y WHERE y.year IS NOT NULL) "
+    "SELECT year FROM y WHERE year IS NOT NULL ORDER BY year DESC";
 constexpr std::string_view kSelectValues =
     "SELECT v.indicator_code, v.value, s.publisher, s.title FROM areas_value v "
     "JOIN areas_source s ON s.id = v.source_id WHERE v.area_code = ?1 AND v.year = ?2";
@@ -69,6 +84,9 @@ constexpr std::string_view kUpsertGeometry =
     "RETURNING id";
 constexpr std::string_view kUpsertBbox =
     "INSERT OR REPLACE INTO areas_bbox(id, min_lon, max_lon, min_lat, max_lat) VALUES (?1, ?2, ?3, ?4, ?5)";
+
+constexpr std::string_view kBumpGeneration = "UPDATE areas_generation SET generation = generation + 1 WHERE id = 1";
+constexpr std::string_view kSelectGeneration = "SELECT generation FROM areas_generation WHERE id = 1";
 
 #undef WK_AREA_COLUMNS
 #undef WK_AREA_FROM
@@ -123,6 +141,13 @@ Result<std::optional<Area>> SelectArea(store::Db& db, std::string_view code) {
   if (!row) return Fail(row.error());
   if (!*row) return std::optional<Area>();
   return std::optional<Area>(ReadArea(*st));
+}
+
+Result<std::vector<Area>> SelectLineage(store::Db& db, std::string_view code) {
+  auto st = db.Prepare(kSelectLineage);
+  if (!st) return Fail(st.error());
+  st->BindAll(code);
+  return CollectAreas(*st);
 }
 
 Result<std::vector<Area>> SelectMunicipalities(store::Db& db) {
@@ -251,6 +276,20 @@ Result<void> UpsertGeometry(store::Db& db, std::string_view code, std::string_vi
   if (!st) return Fail(st.error());
   st->BindAll(id, box.min_lon, box.max_lon, box.min_lat, box.max_lat);
   return st->Run();
+}
+
+Result<void> BumpGeneration(store::Db& db) {
+  auto st = db.Prepare(kBumpGeneration);
+  if (!st) return Fail(st.error());
+  return st->Run();
+}
+
+Result<std::int64_t> SelectGeneration(store::Db& db) {
+  auto st = db.Prepare(kSelectGeneration);
+  if (!st) return Fail(st.error());
+  auto row = st->Step();
+  if (!row) return Fail(row.error());
+  return *row ? st->Int(0) : 0;
 }
 
 }  // namespace wk::areas::sql

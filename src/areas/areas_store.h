@@ -16,6 +16,8 @@ namespace wk::areas::sql {
 
 // --- areas ---
 Result<std::optional<Area>> SelectArea(store::Db& db, std::string_view code);
+// The area followed by its parent, grandparent, ...; empty when the area does not exist.
+Result<std::vector<Area>> SelectLineage(store::Db& db, std::string_view code);
 Result<std::vector<Area>> SelectMunicipalities(store::Db& db);
 Result<std::vector<Area>> SelectChildren(store::Db& db, std::string_view code);
 // `folded` is the query folded for search, `code` the query in upper case; best match first.
@@ -52,5 +54,9 @@ Result<std::vector<Shape>> SelectChildShapes(store::Db& db, std::string_view cod
 Result<std::vector<Shape>> SelectShapesAround(store::Db& db, double lon, double lat);
 Result<void> UpsertGeometry(store::Db& db, std::string_view code, std::string_view geojson, const BBox& box,
                             std::optional<int> year, std::string_view file, std::string_view imported_at);
+
+// --- change detection (areas_generation) ---
+Result<void> BumpGeneration(store::Db& db);  // inside each import's write transaction
+Result<std::int64_t> SelectGeneration(store::Db& db);
 
 }  // namespace wk::areas::sql

@@ -98,7 +98,9 @@ Result<BoundarySummary> ImportBoundaries(store::Db& db, const accounts::Principa
   if (!tx) return Fail(tx.error());
   auto summary = WriteBoundaries(db, who, std::filesystem::path(path).filename().string(), std::move(*file), options);
   if (!summary) return summary;
+  if (auto g = sql::BumpGeneration(db); !g) return Fail(g.error());  // in the import's transaction
   if (auto c = tx->Commit(); !c) return Fail(c.error());
+  NoteImportCommitted();
   return summary;
 }
 

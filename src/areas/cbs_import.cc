@@ -255,7 +255,9 @@ Result<ImportSummary> ImportCbs(store::Db& db, const accounts::Principal& who, c
   if (!tx) return Fail(tx.error());
   auto summary = WriteCbs(db, who, *file);
   if (!summary) return summary;
+  if (auto g = sql::BumpGeneration(db); !g) return Fail(g.error());  // in the import's transaction
   if (auto c = tx->Commit(); !c) return Fail(c.error());
+  NoteImportCommitted();
   return summary;
 }
 

@@ -69,7 +69,9 @@ Result<bool> LoadDemo(store::Db& db, const accounts::Principal& who, const Progr
     auto r = WriteBoundaries(db, who, std::string(kShapes[i].name), std::move(boundaries[i]), kShapes[i].options);
     if (!r) return Fail(r.error());
   }
+  if (auto g = sql::BumpGeneration(db); !g) return Fail(g.error());  // in the import's transaction
   if (auto c = tx->Commit(); !c) return Fail(c.error());
+  NoteImportCommitted();
   return true;
 }
 

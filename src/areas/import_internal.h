@@ -14,6 +14,9 @@ namespace wk::areas {
 
 inline constexpr const char* kNoImportPermission = "Alleen een beheerder mag gegevens importeren.";
 
+// Raises ImportsCommittedHere(); called right after an import's commit (reading.cc).
+void NoteImportCommitted();
+
 // A CBS kerncijfers file, read and checked, not yet written.
 struct CbsRow {
   int line = 0;

@@ -4,10 +4,12 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <unordered_map>
 
 #include "area_code.h"
 #include "areas_store.h"
+#include "import_internal.h"
 #include "wk/core/text.h"
 
 namespace wk::areas {
@@ -70,7 +72,15 @@ std::string FeatureJson(const sql::Shape& shape) {
          R"(,"properties":)" + Properties(shape.area).dump() + R"(,"geometry":)" + shape.geojson + "}";
 }
 
+std::atomic<std::uint64_t> g_imports_committed_here{0};
+
 }  // namespace
+
+void NoteImportCommitted() { g_imports_committed_here.fetch_add(1, std::memory_order_acq_rel); }
+
+std::uint64_t ImportsCommittedHere() { return g_imports_committed_here.load(std::memory_order_acquire); }
+
+Result<std::int64_t> DataGeneration(store::Db& db) { return sql::SelectGeneration(db); }
 
 Result<Area> GetArea(store::Db& db, std::string_view code) {
   auto area = sql::SelectArea(db, code);
@@ -84,17 +94,11 @@ Result<std::vector<Area>> Municipalities(store::Db& db) { return sql::SelectMuni
 Result<std::vector<Area>> Children(store::Db& db, std::string_view code) { return sql::SelectChildren(db, code); }
 
 Result<std::vector<Area>> Ancestors(store::Db& db, std::string_view code) {
-  auto area = GetArea(db, code);
-  if (!area) return Fail(area.error());
-  std::vector<Area> out;
-  for (std::string parent = area->parent_code; !parent.empty();) {
-    auto p = sql::SelectArea(db, parent);
-    if (!p) return Fail(p.error());
-    if (!*p) break;
-    parent = (*p)->parent_code;
-    out.push_back(std::move(**p));
-  }
-  std::reverse(out.begin(), out.end());
+  // One query for the whole chain (area first), instead of one per level.
+  auto lineage = sql::SelectLineage(db, code);
+  if (!lineage) return Fail(lineage.error());
+  if (lineage->empty()) return UnknownArea(code);
+  std::vector<Area> out(std::make_move_iterator(lineage->rbegin()), std::make_move_iterator(lineage->rend() - 1));
   return out;
 }
 

@@ -3,12 +3,14 @@
 // web/openapi.json describes these routes; tests/integration/api.test.mjs checks the answers
 // against it, so a change here needs a change there.
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "app.h"
 #include "area_data.h"
 #include "embedded_api_docs.h"
 #include "problem.h"
+#include "read_cache.h"
 #include "wk/areas/areas.h"
 #include "wk/core/text.h"
 
@@ -37,6 +39,33 @@ Response WithDb(App& app, Request& req, Fn&& fn) {
   if (!snapshot) return ErrorResponse(req, snapshot.error());
   Result<Response> r = fn(lease->db());
   if (!r) return ErrorResponse(req, r.error());
+  return std::move(*r);
+}
+
+// WithDb for the answers of the area reads, through `cache` (read_cache.h): `key` names the answer
+// completely (route, normalised code, the query parameters the route reads). Only plain 200
+// answers are kept; errors are computed every time.
+template <class Fn>
+Response CachedRead(App& app, ReadCache& cache, Request& req, const std::string& key, Fn&& fn) {
+  if (auto hit = cache.Find(key)) {
+    Response r = Response::Json(std::move(hit->body));
+    r.content_type = std::move(hit->content_type);
+    return r;
+  }
+  ReadCache::Stamp stamp;
+  stamp.local = areas::ImportsCommittedHere();  // before the snapshot: see read_cache.h
+  auto lease = app.database.Acquire();
+  if (!lease) return ErrorResponse(req, lease.error());
+  auto snapshot = store::ReadTransaction::Begin(lease->db());
+  if (!snapshot) return ErrorResponse(req, snapshot.error());
+  auto generation = areas::DataGeneration(lease->db());  // first read: the answer's own snapshot
+  if (!generation) return ErrorResponse(req, generation.error());
+  stamp.generation = *generation;
+  Result<Response> r = fn(lease->db());
+  if (!r) return ErrorResponse(req, r.error());
+  if (r->status == 200 && r->headers.empty() && r->static_body.empty()) {
+    cache.Store(key, stamp, ReadCache::Answer{r->content_type, r->body});
+  }
   return std::move(*r);
 }
 
@@ -146,6 +175,8 @@ Result<Response> ChildrenGeometry(store::Db& db, const std::string& code) {
 
 void RegisterApiRoutes(Router& router, App& app) {
   const Access read = Access::Needs(accounts::Action::kReadStatistics);
+  // Lives as long as the router's handlers that share it.
+  auto cache = std::make_shared<ReadCache>(app.database);
   router.Get("/api/v1/openapi.json", Access::Public(), [](Request& req) {
     auto doc = embedded::Find(embedded::api_docs(), "openapi.json");
     if (!doc) return ErrorResponse(req, Error{ErrorCode::kInternal, "openapi.json is not embedded", {}, {}});
@@ -158,14 +189,19 @@ void RegisterApiRoutes(Router& router, App& app) {
   router.Get("/api/v1/areas", read, [&app](Request& req) {
     return WithDb(app, req, [&](store::Db& db) { return Search(db, req); });
   });
-  router.Get("/api/v1/areas/{code}", read, [&app](Request& req) {
-    return WithDb(app, req, [&](store::Db& db) { return GetArea(db, NormalizeAreaCode(req.Param("code"))); });
+  router.Get("/api/v1/areas/{code}", read, [&app, cache](Request& req) {
+    const std::string code = NormalizeAreaCode(req.Param("code"));
+    return CachedRead(app, *cache, req, "area " + code, [&](store::Db& db) { return GetArea(db, code); });
   });
-  router.Get("/api/v1/areas/{code}/children", read, [&app](Request& req) {
-    return WithDb(app, req, [&](store::Db& db) { return Children(db, NormalizeAreaCode(req.Param("code"))); });
+  router.Get("/api/v1/areas/{code}/children", read, [&app, cache](Request& req) {
+    const std::string code = NormalizeAreaCode(req.Param("code"));
+    return CachedRead(app, *cache, req, "children " + code, [&](store::Db& db) { return Children(db, code); });
   });
-  router.Get("/api/v1/areas/{code}/indicators", read, [&app](Request& req) {
-    return WithDb(app, req, [&](store::Db& db) { return Indicators(db, req, NormalizeAreaCode(req.Param("code"))); });
+  router.Get("/api/v1/areas/{code}/indicators", read, [&app, cache](Request& req) {
+    const std::string code = NormalizeAreaCode(req.Param("code"));
+    // Indicators reads the query parameter `year` only.
+    const std::string key = "indicators " + code + " year=" + req.Query("year").value_or("");
+    return CachedRead(app, *cache, req, key, [&](store::Db& db) { return Indicators(db, req, code); });
   });
   router.Get("/api/v1/areas/{code}/geometry", read, [&app](Request& req) {
     return WithDb(app, req, [&](store::Db& db) { return Geometry(db, NormalizeAreaCode(req.Param("code"))); });

@@ -13,7 +13,10 @@ namespace wk::web {
 
 struct HttpLimits {
   std::size_t max_body_bytes = 16 * 1024 * 1024;  // larger bodies get 413
-  unsigned connection_memory = 64 * 1024;         // per connection: headers and buffers
+  // Per connection: request headers and MHD's buffers (bodies are streamed, answers sent from our
+  // own memory). libmicrohttpd zeroes this pool for every request, so it is not oversized: 32 KiB
+  // holds request headers of well over 16 KiB (nginx's default limit is 8 KiB per header line).
+  unsigned connection_memory = 32 * 1024;
   unsigned idle_timeout_seconds = 30;             // read and idle timeout
   unsigned max_connections = 1024;
   unsigned max_connections_per_address = 256;

@@ -32,6 +32,8 @@ Middleware SecurityHeaders(const App& app) {
 
 Middleware AccessLog() {
   return [](Request& req, const Next& next) {
+    // With --quiet (level warn) nothing would be written: skip the clock and the formatting.
+    if (!spdlog::should_log(spdlog::level::info)) return next(req);
     auto start = std::chrono::steady_clock::now();
     Response r = next(req);
     auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();

@@ -108,6 +108,14 @@ struct Location {
 };
 Result<Location> Locate(store::Db& db, double lon, double lat);
 
+// --- Change detection ------------------------------------------------------------------------
+// Area data changes only through the imports below. Each raises DataGeneration in its write
+// transaction (seen by every process on the database), and raises ImportsCommittedHere right after
+// its commit (this process only, without a query). Answers derived from area data stay current
+// while both are unchanged.
+Result<std::int64_t> DataGeneration(store::Db& db);
+std::uint64_t ImportsCommittedHere();
+
 // --- Importing -------------------------------------------------------------------------------
 // Progress on long work: done and total units (rows or features); called from the importing thread.
 using Progress = std::function<void(std::int64_t done, std::int64_t total)>;
