@@ -24,7 +24,7 @@ void RegisterServe(CLI::App& app, Context& ctx) {
   cmd->add_option("--listen", opts->serve.listen, "Luisteradres ADRES:POORT")->capture_default_str();
   cmd->add_flag("--demo", opts->demo,
                 "Op een lege database: laad de demogemeente Utrecht en maak de demobeheerder aan");
-  cmd->add_option("--threads", opts->serve.threads, "Aantal verzoek-threads")->capture_default_str();
+  cmd->add_option("--threads", opts->serve.threads, "Aantal verzoek-threads (standaard: één per processorkern, minstens 2)");
   cmd->add_option("--tile-url", opts->serve.tile_url,
                   "Optionele kaarttegel-URL, bv. https://tiles.example/{z}/{x}/{y}.png (standaard geen: offline)");
   cmd->add_option("--trusted-proxy", opts->serve.trusted_proxy,

@@ -13,7 +13,7 @@ namespace wk::web {
 
 struct ServeOptions {
   std::string listen = "127.0.0.1:8080";  // ADDR:PORT; port 0 picks a free port
-  int threads = 4;                        // request threads (libmicrohttpd's thread pool)
+  int threads = 0;                        // request threads (libmicrohttpd's thread pool); 0: one per CPU core (at least 2)
   std::string tile_url;                   // optional map tile URL template; none by default (offline)
   std::string trusted_proxy;              // address of a reverse proxy whose X-Forwarded-Proto is believed
   bool secure_cookies = false;            // always mark cookies Secure (when served over HTTPS directly)
