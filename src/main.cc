@@ -1,3 +1,5 @@
 #include "wk/cli/cli.h"
 
-int main(int argc, char** argv) { return wk::cli::Main(argc, argv); }
+int main(int argc, char** argv) {
+  return wk::cli::Main(argc, argv);
+}

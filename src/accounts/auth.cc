@@ -4,12 +4,12 @@
 // either reaches its limit, attempts are refused until enough failures have aged out. The password
 // is checked outside the write transaction (argon2id takes a noticeable fraction of a second and
 // must not hold SQLite's write lock), so parallel guesses may overshoot the limit by a few.
+#include "wk/accounts/auth.h"
 #include "auth_store.h"
 #include "crypto.h"
 #include "principal_cache.h"
 #include "users_store.h"
 #include "validation.h"
-#include "wk/accounts/auth.h"
 #include "wk/core/text.h"
 #include "wk/store/audit.h"
 
@@ -26,7 +26,8 @@ Error WrongCredentials() {
 Error Throttled(std::int64_t seconds_left) {
   std::int64_t minutes = std::max<std::int64_t>(1, (seconds_left + 59) / 60);
   std::string when = minutes == 1 ? "1 minuut" : std::to_string(minutes) + " minuten";
-  return Error{ErrorCode::kTooManyRequests, "Te veel mislukte pogingen. Probeer het over " + when + " opnieuw.", {}, {}};
+  return Error{
+      ErrorCode::kTooManyRequests, "Te veel mislukte pogingen. Probeer het over " + when + " opnieuw.", {}, {}};
 }
 
 // Until when attempts for this account or from this address are refused, if they are.
@@ -51,8 +52,8 @@ Result<void> RecordFailure(store::Db& db, std::string_view account, std::string_
   if (auto r = auth_store::InsertAttempt(db, account, address, now); !r) return r;
   // The typed name is audited only when it is an account: people sometimes type a password there.
   std::string record_id = user ? std::to_string(user->user.id) : std::string();
-  std::string detail = (user ? "gebruiker " + user->user.name : std::string("onbekende naam")) + " vanaf " +
-                       std::string(address);
+  std::string detail =
+      (user ? "gebruiker " + user->user.name : std::string("onbekende naam")) + " vanaf " + std::string(address);
   if (auto r = store::AppendAudit(db, "anoniem", "session.login_failed", "user", record_id, detail); !r) return r;
   return tx->Commit();
 }
@@ -107,8 +108,7 @@ Result<NewSession> Login(store::Db& db, const LoginInput& input, const SessionPo
                                       session.expires_at);
   if (!id) return Fail(id.error());
   session.session_id = *id;
-  if (auto r = store::AppendAudit(db, u.name, "session.login", "user", std::to_string(u.id),
-                                  "vanaf " + input.address);
+  if (auto r = store::AppendAudit(db, u.name, "session.login", "user", std::to_string(u.id), "vanaf " + input.address);
       !r) {
     return Fail(r.error());
   }

@@ -114,8 +114,12 @@ Result<std::optional<SessionRow>> FindSession(store::Db& db, std::string_view to
   return std::optional<SessionRow>(std::move(s));
 }
 
-Result<void> TouchSession(store::Db& db, std::int64_t id, std::int64_t now) { return Run(db, kTouchSession, id, now); }
-Result<void> DeleteSession(store::Db& db, std::int64_t id) { return Run(db, kDeleteSession, id); }
+Result<void> TouchSession(store::Db& db, std::int64_t id, std::int64_t now) {
+  return Run(db, kTouchSession, id, now);
+}
+Result<void> DeleteSession(store::Db& db, std::int64_t id) {
+  return Run(db, kDeleteSession, id);
+}
 Result<void> DeleteSessionsOfUser(store::Db& db, std::int64_t user_id, std::int64_t keep_id) {
   return Run(db, kDeleteSessionsOfUser, user_id, keep_id);
 }
@@ -130,14 +134,16 @@ Result<std::optional<std::int64_t>> NthNewestAccountFailure(store::Db& db, std::
                                                             std::int64_t since, int n) {
   return NthFailure(db, kNthAccountFailure, account_name, since, n);
 }
-Result<std::optional<std::int64_t>> NthNewestAddressFailure(store::Db& db, std::string_view address,
-                                                            std::int64_t since, int n) {
+Result<std::optional<std::int64_t>> NthNewestAddressFailure(store::Db& db, std::string_view address, std::int64_t since,
+                                                            int n) {
   return NthFailure(db, kNthAddressFailure, address, since, n);
 }
 Result<void> ClearAccountFailures(store::Db& db, std::string_view account_name) {
   return Run(db, kClearAccountFailures, account_name);
 }
-Result<void> PruneAttempts(store::Db& db, std::int64_t before) { return Run(db, kPruneAttempts, before); }
+Result<void> PruneAttempts(store::Db& db, std::int64_t before) {
+  return Run(db, kPruneAttempts, before);
+}
 
 Result<std::int64_t> InsertToken(store::Db& db, std::int64_t user_id, std::string_view name,
                                  std::string_view token_hash, std::string_view prefix, std::string_view now) {
@@ -165,7 +171,9 @@ Result<std::optional<TokenRow>> FindTokenByHash(store::Db& db, std::string_view 
 Result<std::optional<TokenRow>> FindTokenById(store::Db& db, std::int64_t id) {
   return FindToken(db, kFindTokenById, id);
 }
-Result<void> RevokeToken(store::Db& db, std::int64_t id, std::string_view now) { return Run(db, kRevokeToken, id, now); }
+Result<void> RevokeToken(store::Db& db, std::int64_t id, std::string_view now) {
+  return Run(db, kRevokeToken, id, now);
+}
 Result<void> TouchToken(store::Db& db, std::int64_t id, std::string_view now, std::string_view not_before) {
   return Run(db, kTouchToken, id, now, not_before);
 }

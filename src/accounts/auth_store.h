@@ -38,8 +38,8 @@ Result<void> InsertAttempt(store::Db& db, std::string_view account_name, std::st
 // The time of the `n`-th newest failure for the account (or address) after `since`, if there are n.
 Result<std::optional<std::int64_t>> NthNewestAccountFailure(store::Db& db, std::string_view account_name,
                                                             std::int64_t since, int n);
-Result<std::optional<std::int64_t>> NthNewestAddressFailure(store::Db& db, std::string_view address,
-                                                            std::int64_t since, int n);
+Result<std::optional<std::int64_t>> NthNewestAddressFailure(store::Db& db, std::string_view address, std::int64_t since,
+                                                            int n);
 Result<void> ClearAccountFailures(store::Db& db, std::string_view account_name);
 Result<void> PruneAttempts(store::Db& db, std::int64_t before);
 

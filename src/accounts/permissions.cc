@@ -59,8 +59,12 @@ std::optional<Role> ParseRole(std::string_view name) {
   return std::nullopt;
 }
 
-std::span<const Role> AllRoles() { return kRoles; }
-std::span<const Action> AllActions() { return kActions; }
+std::span<const Role> AllRoles() {
+  return kRoles;
+}
+std::span<const Action> AllActions() {
+  return kActions;
+}
 
 std::string_view ActionName(Action action) {
   switch (action) {

@@ -30,7 +30,9 @@ bool Fresh(const Entry& e, std::int64_t now, std::uint64_t generation) {
 
 }  // namespace
 
-std::uint64_t Generation() { return g_generation.load(std::memory_order_acquire); }
+std::uint64_t Generation() {
+  return g_generation.load(std::memory_order_acquire);
+}
 
 std::optional<Principal> Find(std::string_view token_hash, std::int64_t now) {
   const std::uint64_t generation = Generation();

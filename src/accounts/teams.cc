@@ -36,7 +36,8 @@ Result<void> ChangeMembership(store::Db& db, const Principal& actor, std::int64_
   if (!*user) return Fail(ErrorCode::kNotFound, "Deze gebruiker bestaat niet.", "gebruiker");
   auto tx = store::Transaction::Begin(db);
   if (!tx) return Fail(tx.error());
-  auto written = add ? users_store::InsertMember(db, team_id, user_id) : users_store::DeleteMember(db, team_id, user_id);
+  auto written =
+      add ? users_store::InsertMember(db, team_id, user_id) : users_store::DeleteMember(db, team_id, user_id);
   if (!written) return written;
   if (auto r = users_store::TouchTeam(db, team_id, store::NowUtc()); !r) return r;
   if (auto r = store::AppendAudit(db, actor.AuditActor(), add ? "team.member_add" : "team.member_remove", "team",

@@ -103,7 +103,8 @@ TEST(Teams, EveryChangeIsAudited) {
   ASSERT_TRUE(audit);
   std::vector<std::string> actions;
   for (const auto& e : *audit) actions.push_back(e.action);
-  EXPECT_EQ(actions, (std::vector<std::string>{"team.member_remove", "team.areas_set", "team.member_add", "team.create"}));
+  EXPECT_EQ(actions,
+            (std::vector<std::string>{"team.member_remove", "team.areas_set", "team.member_add", "team.create"}));
   EXPECT_EQ(audit->at(1).detail, "GM0344");
 }
 

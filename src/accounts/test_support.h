@@ -20,7 +20,9 @@ inline std::unique_ptr<store::Db> MigratedDb() {
   return std::move(*db);
 }
 
-inline Principal Admin() { return CliPrincipal("tester"); }
+inline Principal Admin() {
+  return CliPrincipal("tester");
+}
 
 inline Principal As(const User& user) {
   Principal p;

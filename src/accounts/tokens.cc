@@ -34,8 +34,8 @@ Result<ApiToken> CreateApiToken(store::Db& db, const Principal& actor, std::stri
                                     token.created_at);
   if (!id) return Fail(id.error());
   token.id = *id;
-  if (auto r = store::AppendAudit(db, actor.AuditActor(), "api_token.create", "api_token", std::to_string(*id),
-                                  token.name);
+  if (auto r =
+          store::AppendAudit(db, actor.AuditActor(), "api_token.create", "api_token", std::to_string(*id), token.name);
       !r) {
     return Fail(r.error());
   }

@@ -12,7 +12,9 @@
 namespace wk::accounts {
 namespace {
 
-Error NoSuchUser() { return Error{ErrorCode::kNotFound, "Deze gebruiker bestaat niet.", "gebruiker", {}}; }
+Error NoSuchUser() {
+  return Error{ErrorCode::kNotFound, "Deze gebruiker bestaat niet.", "gebruiker", {}};
+}
 
 Result<users_store::UserRow> LoadUser(store::Db& db, std::int64_t user_id) {
   auto row = users_store::FindById(db, user_id);

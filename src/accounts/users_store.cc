@@ -19,8 +19,7 @@ constexpr std::string_view kDisable = "UPDATE accounts_user SET disabled = 1, up
 
 constexpr std::string_view kFindTeam = "SELECT id, name FROM accounts_team WHERE id = ?1";
 constexpr std::string_view kAllTeams = "SELECT id, name FROM accounts_team ORDER BY name";
-constexpr std::string_view kInsertTeam =
-    "INSERT INTO accounts_team(name, created_at, updated_at) VALUES (?1, ?2, ?2)";
+constexpr std::string_view kInsertTeam = "INSERT INTO accounts_team(name, created_at, updated_at) VALUES (?1, ?2, ?2)";
 constexpr std::string_view kTouchTeam = "UPDATE accounts_team SET updated_at = ?2 WHERE id = ?1";
 constexpr std::string_view kTeamMembers =
     "SELECT u.id, u.name, u.role, u.disabled, u.created_at, u.updated_at, u.password_hash "
@@ -118,11 +117,15 @@ Result<std::vector<Team>> Teams(store::Db& db, std::string_view sql, std::option
 
 }  // namespace
 
-Result<std::optional<UserRow>> FindById(store::Db& db, std::int64_t id) { return FindOne(db, kFindById, id); }
+Result<std::optional<UserRow>> FindById(store::Db& db, std::int64_t id) {
+  return FindOne(db, kFindById, id);
+}
 Result<std::optional<UserRow>> FindByName(store::Db& db, std::string_view name) {
   return FindOne(db, kFindByName, name);
 }
-Result<std::vector<User>> All(store::Db& db) { return Users(db, kAll, std::nullopt); }
+Result<std::vector<User>> All(store::Db& db) {
+  return Users(db, kAll, std::nullopt);
+}
 
 Result<std::int64_t> Count(store::Db& db) {
   auto st = db.Prepare(kCount);
@@ -142,7 +145,9 @@ Result<void> UpdatePassword(store::Db& db, std::int64_t id, std::string_view pas
   return Run(db, kUpdatePassword, id, password_hash, now);
 }
 
-Result<void> Disable(store::Db& db, std::int64_t id, std::string_view now) { return Run(db, kDisable, id, now); }
+Result<void> Disable(store::Db& db, std::int64_t id, std::string_view now) {
+  return Run(db, kDisable, id, now);
+}
 
 Result<std::optional<Team>> FindTeam(store::Db& db, std::int64_t id) {
   auto teams = Teams(db, kFindTeam, id);
@@ -151,16 +156,22 @@ Result<std::optional<Team>> FindTeam(store::Db& db, std::int64_t id) {
   return std::optional<Team>(std::move(teams->front()));
 }
 
-Result<std::vector<Team>> AllTeams(store::Db& db) { return Teams(db, kAllTeams, std::nullopt); }
+Result<std::vector<Team>> AllTeams(store::Db& db) {
+  return Teams(db, kAllTeams, std::nullopt);
+}
 
 Result<std::int64_t> InsertTeam(store::Db& db, std::string_view name, std::string_view now) {
   if (auto r = Run(db, kInsertTeam, name, now); !r) return Fail(r.error());
   return db.LastInsertId();
 }
 
-Result<void> TouchTeam(store::Db& db, std::int64_t id, std::string_view now) { return Run(db, kTouchTeam, id, now); }
+Result<void> TouchTeam(store::Db& db, std::int64_t id, std::string_view now) {
+  return Run(db, kTouchTeam, id, now);
+}
 
-Result<std::vector<User>> TeamMembers(store::Db& db, std::int64_t team_id) { return Users(db, kTeamMembers, team_id); }
+Result<std::vector<User>> TeamMembers(store::Db& db, std::int64_t team_id) {
+  return Users(db, kTeamMembers, team_id);
+}
 Result<std::vector<std::string>> TeamAreas(store::Db& db, std::int64_t team_id) {
   return Texts(db, kTeamAreas, team_id);
 }

@@ -40,10 +40,14 @@ TEST(AddUser, RefusesInvalidInputWithTheFieldNamed) {
   };
   const Case cases[] = {
       {{"", "lezer", "lang-genoeg-1"}, ErrorCode::kInvalid, "naam", "Vul een gebruikersnaam in."},
-      {{"bob", "admin", "lang-genoeg-1"}, ErrorCode::kInvalid, "rol",
+      {{"bob", "admin", "lang-genoeg-1"},
+       ErrorCode::kInvalid,
+       "rol",
        "Kies een rol: beheerder, coordinator, wijkwerker, netwerkpartner of lezer."},
       {{"bob", "lezer", "kort"}, ErrorCode::kInvalid, "wachtwoord", "Een wachtwoord heeft minstens 10 tekens."},
-      {{"ANNA", "lezer", "lang-genoeg-1"}, ErrorCode::kConflict, "naam",
+      {{"ANNA", "lezer", "lang-genoeg-1"},
+       ErrorCode::kConflict,
+       "naam",
        "Er bestaat al een gebruiker met de naam 'ANNA'."},
   };
   for (const auto& c : cases) {

@@ -32,7 +32,9 @@ Result<void> CheckPermission(const Principal& principal, Action action) {
   return {};
 }
 
-std::string FoldAccountName(std::string_view name) { return text::ToLowerAscii(text::Trim(name)); }
+std::string FoldAccountName(std::string_view name) {
+  return text::ToLowerAscii(text::Trim(name));
+}
 
 std::size_t CountCodePoints(std::string_view s) {
   return static_cast<std::size_t>(
@@ -52,12 +54,13 @@ Result<void> ValidateUserName(std::string_view name) {
 Result<void> ValidatePassword(std::string_view password, std::string_view field) {
   std::size_t n = CountCodePoints(password);
   if (n < kMinPasswordLength) {
-    return Fail(ErrorCode::kInvalid,
-                "Een wachtwoord heeft minstens " + std::to_string(kMinPasswordLength) + " tekens.", std::string(field));
+    return Fail(ErrorCode::kInvalid, "Een wachtwoord heeft minstens " + std::to_string(kMinPasswordLength) + " tekens.",
+                std::string(field));
   }
   if (n > kMaxPasswordLength) {
     return Fail(ErrorCode::kInvalid,
-                "Een wachtwoord heeft hoogstens " + std::to_string(kMaxPasswordLength) + " tekens.", std::string(field));
+                "Een wachtwoord heeft hoogstens " + std::to_string(kMaxPasswordLength) + " tekens.",
+                std::string(field));
   }
   return {};
 }
@@ -73,7 +76,8 @@ Result<std::string> ValidateTeamName(std::string_view name) {
 Result<std::string> ValidateTokenName(std::string_view name) {
   std::string trimmed(text::Trim(name));
   std::size_t n = CountCodePoints(trimmed);
-  if (n == 0) return Fail(ErrorCode::kInvalid, "Geef het token een naam, bijvoorbeeld waarvoor u het gebruikt.", "naam");
+  if (n == 0)
+    return Fail(ErrorCode::kInvalid, "Geef het token een naam, bijvoorbeeld waarvoor u het gebruikt.", "naam");
   if (n > 100) return Fail(ErrorCode::kInvalid, "De naam van een token heeft hoogstens 100 tekens.", "naam");
   return trimmed;
 }
@@ -86,9 +90,8 @@ Result<std::vector<std::string>> ParseAreaCodes(std::string_view codes) {
     current.clear();
     if (typed.empty()) return {};
     std::string code = typed;
-    std::transform(code.begin(), code.end(), code.begin(), [](char c) {
-      return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-    });
+    std::transform(code.begin(), code.end(), code.begin(),
+                   [](char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; });
     if (!IsAreaCode(code)) {
       // Echo the code only when it is short printable ASCII (it ends up in HTML and JSON).
       bool printable =

@@ -84,10 +84,11 @@ TEST(ParseAreaCodes, AcceptsCbsCodesInAnySeparatorAndCase) {
 }
 
 TEST(ParseAreaCodes, RefusesMalformedCodesNamingThem) {
-  const std::string tail = ": verwacht GM met 4 cijfers, WK met 6 of BU met 8 (bijvoorbeeld GM0344, WK034401, BU03440101).";
+  const std::string tail =
+      ": verwacht GM met 4 cijfers, WK met 6 of BU met 8 (bijvoorbeeld GM0344, WK034401, BU03440101).";
   const TextCase cases[] = {
-      {"GM344", "GM344"},         {"WK03440", "WK03440"},   {"BU0344010", "BU0344010"},
-      {"XX0344", "XX0344"},       {"GM0344,Utrecht", "Utrecht"}, {"gm03a4", "gm03a4"},
+      {"GM344", "GM344"},   {"WK03440", "WK03440"},        {"BU0344010", "BU0344010"},
+      {"XX0344", "XX0344"}, {"GM0344,Utrecht", "Utrecht"}, {"gm03a4", "gm03a4"},
   };
   for (const auto& c : cases) {
     auto r = ParseAreaCodes(c.input);

@@ -17,11 +17,13 @@ constexpr std::string_view kSelectLineage =
     "WITH RECURSIVE chain(code, depth) AS (SELECT ?1, 0 UNION ALL "
     "SELECT p.parent_code, chain.depth + 1 FROM areas_area p JOIN chain ON p.code = chain.code "
     "WHERE p.parent_code IS NOT NULL AND chain.depth < 8) "
-    "SELECT " WK_AREA_COLUMNS "FROM chain JOIN areas_area a ON a.code = chain.code "
+    "SELECT " WK_AREA_COLUMNS
+    "FROM chain JOIN areas_area a ON a.code = chain.code "
     "LEFT JOIN areas_geometry g ON g.area_code = a.code ORDER BY chain.depth";
 constexpr std::string_view kSelectMunicipalities =
     "SELECT " WK_AREA_COLUMNS WK_AREA_FROM "WHERE a.level = 'gemeente' ORDER BY a.name, a.code";
-constexpr std::string_view kSelectChildren = "SELECT " WK_AREA_COLUMNS WK_AREA_FROM "WHERE a.parent_code = ?1 ORDER BY a.code";
+constexpr std::string_view kSelectChildren =
+    "SELECT " WK_AREA_COLUMNS WK_AREA_FROM "WHERE a.parent_code = ?1 ORDER BY a.code";
 // Rank: 0 exact name or code, 1 name or a word of it starts with the query or code prefix,
 // 2 name contains the query. Within a rank, larger areas first, then by code for code matches,
 // else by name.
@@ -70,11 +72,13 @@ constexpr std::string_view kDeleteCbsYear =
     "DELETE FROM areas_value WHERE area_code = ?1 AND year = ?2 AND source_id IN "
     "(SELECT id FROM areas_source WHERE publisher = 'CBS' AND title LIKE 'Kerncijfers wijken en buurten %')";
 
-constexpr std::string_view kSelectShape = "SELECT " WK_AREA_COLUMNS ", g.geojson " WK_AREA_FROM "WHERE a.code = ?1 AND g.id IS NOT NULL";
-constexpr std::string_view kSelectChildShapes =
-    "SELECT " WK_AREA_COLUMNS ", g.geojson " WK_AREA_FROM "WHERE a.parent_code = ?1 AND g.id IS NOT NULL ORDER BY a.code";
+constexpr std::string_view kSelectShape =
+    "SELECT " WK_AREA_COLUMNS ", g.geojson " WK_AREA_FROM "WHERE a.code = ?1 AND g.id IS NOT NULL";
+constexpr std::string_view kSelectChildShapes = "SELECT " WK_AREA_COLUMNS ", g.geojson " WK_AREA_FROM
+                                                "WHERE a.parent_code = ?1 AND g.id IS NOT NULL ORDER BY a.code";
 constexpr std::string_view kSelectShapesAround =
-    "SELECT " WK_AREA_COLUMNS ", g.geojson " WK_AREA_FROM "WHERE g.id IN (SELECT id FROM areas_bbox "
+    "SELECT " WK_AREA_COLUMNS ", g.geojson " WK_AREA_FROM
+    "WHERE g.id IN (SELECT id FROM areas_bbox "
     "WHERE min_lon <= ?1 AND max_lon >= ?1 AND min_lat <= ?2 AND max_lat >= ?2) ORDER BY a.code";
 constexpr std::string_view kUpsertGeometry =
     "INSERT INTO areas_geometry(area_code, geojson, min_lon, min_lat, max_lon, max_lat, year, file, imported_at) "

@@ -77,8 +77,11 @@ Result<BoundarySummary> WriteBoundaries(store::Db& db, const accounts::Principal
   }
   summary.linked = static_cast<int>(to_store.size());
 
-  nlohmann::json detail = {{"file", file_name},          {"features", summary.features}, {"linked", summary.linked},
-                           {"created", summary.created}, {"skipped", summary.skipped.size()}};
+  nlohmann::json detail = {{"file", file_name},
+                           {"features", summary.features},
+                           {"linked", summary.linked},
+                           {"created", summary.created},
+                           {"skipped", summary.skipped.size()}};
   if (options.year) detail["year"] = *options.year;
   if (auto a = store::AppendAudit(db, who.AuditActor(), "import.boundaries", "file", file_name, detail.dump()); !a) {
     return Fail(a.error());

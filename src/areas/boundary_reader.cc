@@ -5,9 +5,9 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
-#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -26,8 +26,16 @@ struct CloseDataset {
 // Code fields of CBS's wijk- en buurtkaart (BU_CODE ...), of older CBS files (WKC ...), of
 // municipal open data (KODE) and of PDOK (statcode), with the name field that goes with each.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kCodeNameFields = {{
-    {"BU_CODE", "BU_NAAM"}, {"WK_CODE", "WK_NAAM"}, {"GM_CODE", "GM_NAAM"}, {"BUC", "BUN"}, {"WKC", "WKN"},
-    {"GMC", "GMN"}, {"statcode", "statnaam"}, {"gwb_code", "regio"}, {"CODE", "NAAM"}, {"KODE", "NAAM"},
+    {"BU_CODE", "BU_NAAM"},
+    {"WK_CODE", "WK_NAAM"},
+    {"GM_CODE", "GM_NAAM"},
+    {"BUC", "BUN"},
+    {"WKC", "WKN"},
+    {"GMC", "GMN"},
+    {"statcode", "statnaam"},
+    {"gwb_code", "regio"},
+    {"CODE", "NAAM"},
+    {"KODE", "NAAM"},
 }};
 constexpr std::array<std::string_view, 4> kNameFields = {"NAAM", "naam", "NAME", "name"};
 constexpr std::array<std::string_view, 3> kMunicipalityNameFields = {"GM_NAAM", "GMN", "gm_naam"};
@@ -144,8 +152,8 @@ Result<BoundaryFile> ReadBoundaryFile(const std::string& path, const BoundaryOpt
   std::int64_t total = layer->GetFeatureCount(TRUE);
   layer->ResetReading();
   const char* const json_options[] = {"COORDINATE_PRECISION=6", nullptr};
-  std::map<std::string, std::size_t> position;              // code -> index in out.shapes
-  std::vector<std::unique_ptr<OGRGeometry>> geometries;     // parallel to out.shapes
+  std::map<std::string, std::size_t> position;           // code -> index in out.shapes
+  std::vector<std::unique_ptr<OGRGeometry>> geometries;  // parallel to out.shapes
   int index = 0;
   while (OGRFeatureUniquePtr feature{layer->GetNextFeature()}) {
     ++index;

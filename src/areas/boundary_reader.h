@@ -11,19 +11,19 @@
 namespace wk::areas {
 
 struct BoundaryFeature {
-  int index = 0;             // 1-based position in the file, for messages ("feature 12")
-  std::string code;          // prefix + code field, upper case
-  std::string name;          // "" when the file has none
-  std::string parent_name;   // the gemeente name when the file carries one (GMN, GM_NAAM), else ""
-  std::string geojson;       // geometry object, WGS84, ~6 decimals (about 0.1 m)
+  int index = 0;            // 1-based position in the file, for messages ("feature 12")
+  std::string code;         // prefix + code field, upper case
+  std::string name;         // "" when the file has none
+  std::string parent_name;  // the gemeente name when the file carries one (GMN, GM_NAAM), else ""
+  std::string geojson;      // geometry object, WGS84, ~6 decimals (about 0.1 m)
   BBox bbox{};
 };
 
 struct BoundaryFile {
-  std::string code_field, name_field;  // as used (given or guessed)
-  int features = 0;                    // all features in the layer
-  std::vector<BoundaryFeature> shapes; // the readable ones
-  std::vector<std::string> skipped;    // "feature 12: reason"
+  std::string code_field, name_field;   // as used (given or guessed)
+  int features = 0;                     // all features in the layer
+  std::vector<BoundaryFeature> shapes;  // the readable ones
+  std::vector<std::string> skipped;     // "feature 12: reason"
 };
 
 // Reads the first layer of `path`. kBadInput when the file cannot be read or has no usable code

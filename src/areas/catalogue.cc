@@ -12,19 +12,28 @@
 namespace wk::areas {
 namespace {
 
-constexpr std::array<std::string_view, 12> kUnits = {
-    "aantal", "%", "per 1 000 inwoners", "aantal inwoners per km2", "x 1 000 euro", "kWh", "m3", "km", "ha",
-    "per huishouden", "per km2", "code"};
+constexpr std::array<std::string_view, 12> kUnits = {"aantal",
+                                                     "%",
+                                                     "per 1 000 inwoners",
+                                                     "aantal inwoners per km2",
+                                                     "x 1 000 euro",
+                                                     "kWh",
+                                                     "m3",
+                                                     "km",
+                                                     "ha",
+                                                     "per huishouden",
+                                                     "per km2",
+                                                     "code"};
 
 constexpr std::array<std::string_view, 15> kThemes = {
-    "bevolking", "huishoudens", "wonen",           "energie",     "onderwijs",    "werk",
-    "inkomen",   "sociale zekerheid", "zorg en welzijn", "bedrijven", "motorvoertuigen", "nabijheid",
-    "oppervlakte", "stedelijkheid", "overig"};
+    "bevolking",   "huishoudens",       "wonen",           "energie",   "onderwijs",       "werk",
+    "inkomen",     "sociale zekerheid", "zorg en welzijn", "bedrijven", "motorvoertuigen", "nabijheid",
+    "oppervlakte", "stedelijkheid",     "overig"};
 
 // gwb_code_10/gwb_code_8 are the code in two spellings, ind_wbi flags boundary changes, pst_mvp
 // and pst_dekp are the most common postcode and how well it covers the area: none is a measure.
-constexpr std::array<std::string_view, 9> kIdentification = {
-    "gwb_code_10", "gwb_code_8", "regio", "gm_naam", "recs", "gwb_code", "ind_wbi", "pst_mvp", "pst_dekp"};
+constexpr std::array<std::string_view, 9> kIdentification = {"gwb_code_10", "gwb_code_8", "regio",   "gm_naam", "recs",
+                                                             "gwb_code",    "ind_wbi",    "pst_mvp", "pst_dekp"};
 
 template <std::size_t N>
 bool Contains(const std::array<std::string_view, N>& list, std::string_view v) {
@@ -36,8 +45,12 @@ bool Contains(const std::array<std::string_view, N>& list, std::string_view v) {
 
 }  // namespace
 
-std::span<const std::string_view> KnownUnits() { return kUnits; }
-std::span<const std::string_view> KnownThemes() { return kThemes; }
+std::span<const std::string_view> KnownUnits() {
+  return kUnits;
+}
+std::span<const std::string_view> KnownThemes() {
+  return kThemes;
+}
 
 bool IsIdentificationColumn(std::string_view column) {
   return Contains(kIdentification, text::ToLowerAscii(column));
@@ -47,12 +60,13 @@ Result<std::vector<IndicatorDef>> ParseCatalogue(std::string_view csv_bytes) {
   gdal::MemFile file(csv_bytes, "indicators.csv");
   auto reader = TableReader::Open(file.path(), "indicators.csv");
   if (!reader) return Fail(reader.error());
-  const char* kColumns[] = {"code",    "label",      "group",     "unit",        "theme", "direction",
+  const char* kColumns[] = {"code",     "label",      "group",     "unit",        "theme", "direction",
                             "decimals", "key_figure", "numerator", "denominator", "scale"};
   std::array<std::size_t, 11> idx{};
   for (std::size_t i = 0; i < idx.size(); ++i) {
     auto at = reader->Find(kColumns[i]);
-    if (!at) return Fail(ErrorCode::kBadInput, "Kolom ontbreekt.", std::string("kolom ") + kColumns[i], "indicators.csv:1");
+    if (!at)
+      return Fail(ErrorCode::kBadInput, "Kolom ontbreekt.", std::string("kolom ") + kColumns[i], "indicators.csv:1");
     idx[i] = *at;
   }
   std::vector<IndicatorDef> out;

@@ -81,9 +81,9 @@ TEST(Catalogue, KeyFiguresAreInhabitantsAgeGroupsAndHouseholds) {
   for (const auto& d : Catalogue()) {
     if (d.key_figure) keys.push_back(d.code);
   }
-  const std::vector<std::string> expected = {"a_inw",   "a_00_14", "p_00_14", "a_15_24", "p_15_24", "a_25_44",
-                                             "p_25_44", "a_45_64", "p_45_64", "a_65_oo", "p_65_oo", "a_hh",
-                                             "a_1p_hh", "p_1p_hh", "g_hhgro"};
+  const std::vector<std::string> expected = {"a_inw",   "a_00_14", "p_00_14", "a_15_24", "p_15_24",
+                                             "a_25_44", "p_25_44", "a_45_64", "p_45_64", "a_65_oo",
+                                             "p_65_oo", "a_hh",    "a_1p_hh", "p_1p_hh", "g_hhgro"};
   EXPECT_EQ(keys, expected);
 }
 
@@ -94,8 +94,8 @@ TEST(Catalogue, DerivedSharesNameTheirInputs) {
     const char* denominator;
   };
   const Case cases[] = {
-      {"p_00_14", "a_00_14", "a_inw"}, {"p_15_24", "a_15_24", "a_inw"},   {"p_25_44", "a_25_44", "a_inw"},
-      {"p_45_64", "a_45_64", "a_inw"}, {"p_65_oo", "a_65_oo", "a_inw"},   {"p_1p_hh", "a_1p_hh", "a_hh"},
+      {"p_00_14", "a_00_14", "a_inw"},  {"p_15_24", "a_15_24", "a_inw"},  {"p_25_44", "a_25_44", "a_inw"},
+      {"p_45_64", "a_45_64", "a_inw"},  {"p_65_oo", "a_65_oo", "a_inw"},  {"p_1p_hh", "a_1p_hh", "a_hh"},
       {"p_hh_z_k", "a_hh_z_k", "a_hh"}, {"p_hh_m_k", "a_hh_m_k", "a_hh"},
   };
   for (const auto& c : cases) {
@@ -128,7 +128,8 @@ TEST(Catalogue, BadRowsAreRefusedWithLineAndColumn) {
        "indicators.csv:3: kolom code: Code 'a_inw' staat er twee keer in."},
       {"p_x,X,,%,bevolking,neutral,1,no,a_x,a_inw,100",
        "indicators.csv:3: kolom numerator: 'a_x' is geen opgeslagen indicator uit de catalogus."},
-      {"p_x,X,,%,bevolking,neutral,1,no,a_inw,,100", "indicators.csv:3: kolom numerator: Teller en noemer horen samen."},
+      {"p_x,X,,%,bevolking,neutral,1,no,a_inw,,100",
+       "indicators.csv:3: kolom numerator: Teller en noemer horen samen."},
       {"p_x,X,,%,bevolking,neutral,1,no,a_inw,a_inw,0",
        "indicators.csv:3: kolom scale: Verwacht een schaal groter dan 0."},
   };

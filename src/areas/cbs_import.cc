@@ -83,9 +83,9 @@ Result<CbsFile> ParseTable(TableReader& table, const Progress& progress, std::in
     }
     auto level = LevelOfCode(code);
     if (!level) {
-      return BadCell(table, row->line, table.columns()[*code_col],
-                     "'" + cells[*code_col] +
-                         "' is geen CBS-gebiedscode; verwacht bijvoorbeeld GM0344, WK034401 of BU03440101.");
+      return BadCell(
+          table, row->line, table.columns()[*code_col],
+          "'" + cells[*code_col] + "' is geen CBS-gebiedscode; verwacht bijvoorbeeld GM0344, WK034401 of BU03440101.");
     }
     if (recs_col) {
       auto recs_level = ParseLevel(recs);
@@ -94,9 +94,9 @@ Result<CbsFile> ParseTable(TableReader& table, const Progress& progress, std::in
                        "Onbekende soort regio '" + recs + "'; verwacht Gemeente, Wijk of Buurt.");
       }
       if (*recs_level != *level) {
-        return BadCell(table, row->line, "recs",
-                       "Soort regio '" + recs + "' past niet bij code " + code + " (een " +
-                           std::string(LevelName(*level)) + ").");
+        return BadCell(
+            table, row->line, "recs",
+            "Soort regio '" + recs + "' past niet bij code " + code + " (een " + std::string(LevelName(*level)) + ").");
       }
     }
     if (auto [it, fresh] = line_of_code.emplace(code, row->line); !fresh) {
@@ -128,8 +128,7 @@ Result<CbsFile> ParseTable(TableReader& table, const Progress& progress, std::in
     out.rows.push_back(std::move(parsed));
   }
   if (out.rows.empty()) {
-    return Fail(ErrorCode::kBadInput, "Het bestand bevat geen gemeenten, wijken of buurten.", {},
-                table.display_name());
+    return Fail(ErrorCode::kBadInput, "Het bestand bevat geen gemeenten, wijken of buurten.", {}, table.display_name());
   }
   return out;
 }
@@ -233,8 +232,11 @@ Result<ImportSummary> WriteCbs(store::Db& db, const accounts::Principal& who, co
   summary.areas = static_cast<int>(file.rows.size() + missing_parents.size());
   summary.indicators = static_cast<int>(std::count(indicator_has_value.begin(), indicator_has_value.end(), true));
 
-  nlohmann::json detail = {{"file", file.file},        {"year", file.year},     {"areas", summary.areas},
-                           {"values", summary.values}, {"missing", summary.missing}};
+  nlohmann::json detail = {{"file", file.file},
+                           {"year", file.year},
+                           {"areas", summary.areas},
+                           {"values", summary.values},
+                           {"missing", summary.missing}};
   if (auto a = store::AppendAudit(db, who.AuditActor(), "import.cbs", "areas_source", std::to_string(*source_id),
                                   detail.dump());
       !a) {

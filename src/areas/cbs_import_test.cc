@@ -126,7 +126,8 @@ TEST(ImportCbs, SemicolonFileWithBomAndPaddedQuotedValuesImportsLikeTheCommaFile
     for (std::size_t i = 0; i < cells.size(); ++i) {
       std::string cell = cells[i];
       if (auto dot = cell.find('.'); dot != std::string::npos && text::ParseDouble(cell)) cell[dot] = ',';
-      out += (i > 0 ? ";" : "") + std::string("\"") + cell + std::string(12 - std::min<std::size_t>(cell.size(), 12), ' ') + "\"";
+      out += (i > 0 ? ";" : "") + std::string("\"") + cell +
+             std::string(12 - std::min<std::size_t>(cell.size(), 12), ' ') + "\"";
     }
     out += "\r\n";
   }
@@ -152,16 +153,21 @@ TEST(ImportCbs, ABadLineNamesFileLineAndColumnAndChangesNothing) {
     std::string expected;
   };
   const Case cases[] = {
-      {7, "a_inw", "veel", "kwb-2024_bad.csv:7: kolom a_inw: 'veel' is geen getal; verwacht een getal, of '.' als "
-                           "de waarde onbekend is."},
-      {40, "g_hhgro", "1.9.1", "kwb-2024_bad.csv:40: kolom g_hhgro: '1.9.1' is geen getal; verwacht een getal, of "
-                               "'.' als de waarde onbekend is."},
-      {3, "gwb_code", "XX0344", "kwb-2024_bad.csv:3: kolom gwb_code: 'XX0344' is geen CBS-gebiedscode; verwacht "
-                                "bijvoorbeeld GM0344, WK034401 of BU03440101."},
-      {4, "recs", "Wijk", "kwb-2024_bad.csv:4: kolom recs: Soort regio 'Wijk' past niet bij code BU03440111 (een "
-                          "buurt)."},
-      {4, "recs", "Provincie", "kwb-2024_bad.csv:4: kolom recs: Onbekende soort regio 'Provincie'; verwacht "
-                               "Gemeente, Wijk of Buurt."},
+      {7, "a_inw", "veel",
+       "kwb-2024_bad.csv:7: kolom a_inw: 'veel' is geen getal; verwacht een getal, of '.' als "
+       "de waarde onbekend is."},
+      {40, "g_hhgro", "1.9.1",
+       "kwb-2024_bad.csv:40: kolom g_hhgro: '1.9.1' is geen getal; verwacht een getal, of "
+       "'.' als de waarde onbekend is."},
+      {3, "gwb_code", "XX0344",
+       "kwb-2024_bad.csv:3: kolom gwb_code: 'XX0344' is geen CBS-gebiedscode; verwacht "
+       "bijvoorbeeld GM0344, WK034401 of BU03440101."},
+      {4, "recs", "Wijk",
+       "kwb-2024_bad.csv:4: kolom recs: Soort regio 'Wijk' past niet bij code BU03440111 (een "
+       "buurt)."},
+      {4, "recs", "Provincie",
+       "kwb-2024_bad.csv:4: kolom recs: Onbekende soort regio 'Provincie'; verwacht "
+       "Gemeente, Wijk of Buurt."},
       {4, "regio", "", "kwb-2024_bad.csv:4: kolom regio: De naam van het gebied ontbreekt."},
   };
   auto header = SplitCsvLine(lines[0]);
@@ -212,8 +218,9 @@ TEST(ImportCbs, CbsNumbersAcceptPaddingAndADecimalComma) {
     const char* text;
     std::optional<double> value;
   };
-  const Case cases[] = {{"1800", 1800},   {"  1.9 ", 1.9},   {"1,9", 1.9},          {"-3", -3},
-                        {"1.234,5", std::nullopt}, {"abc", std::nullopt}, {"1,2,3", std::nullopt}};
+  const Case cases[] = {
+      {"1800", 1800},        {"  1.9 ", 1.9},        {"1,9", 1.9}, {"-3", -3}, {"1.234,5", std::nullopt},
+      {"abc", std::nullopt}, {"1,2,3", std::nullopt}};
   for (const auto& c : cases) EXPECT_EQ(ParseCbsNumber(c.text), c.value) << c.text;
 }
 
@@ -252,8 +259,9 @@ TEST(ImportCbs, ReimportingAYearReplacesOnlyTheAreasInTheFile) {
   EXPECT_EQ(Stored(*db, "BU03440111", "a_inw", 2024), text::ParseDouble(cells["BU03440111"]["a_inw"]));
   EXPECT_EQ(Stored(*db, "GM0344", "a_inw", 2024), text::ParseDouble(cells["GM0344"]["a_inw"]));
   // Areas outside the file still point at the first 2024 import; 2023 is untouched.
-  EXPECT_EQ(QueryText(*db, "SELECT COUNT(DISTINCT source_id) FROM areas_value WHERE year = 2024 AND area_code = "
-                           "'BU03440111'"),
+  EXPECT_EQ(QueryText(*db,
+                      "SELECT COUNT(DISTINCT source_id) FROM areas_value WHERE year = 2024 AND area_code = "
+                      "'BU03440111'"),
             "1");
   EXPECT_EQ(QueryText(*db, "SELECT MIN(source_id) FROM areas_value WHERE year = 2024 AND area_code = 'BU03440111'"),
             "2");

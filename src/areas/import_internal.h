@@ -25,7 +25,7 @@ struct CbsRow {
   std::vector<std::optional<double>> values;  // one per CbsFile::indicators
 };
 struct CbsFile {
-  std::string file;                     // file name, for the summary and the source record
+  std::string file;  // file name, for the summary and the source record
   int year = 0;
   std::vector<std::string> indicators;  // catalogue codes of the value columns
   std::vector<CbsRow> rows;

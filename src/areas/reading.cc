@@ -68,19 +68,25 @@ nlohmann::json Properties(const Area& a) {
 
 std::string FeatureJson(const sql::Shape& shape) {
   // The stored geometry is GeoJSON already; splice it in rather than parse and re-serialise it.
-  return R"({"type":"Feature","id":)" + nlohmann::json(shape.area.code).dump() +
-         R"(,"properties":)" + Properties(shape.area).dump() + R"(,"geometry":)" + shape.geojson + "}";
+  return R"({"type":"Feature","id":)" + nlohmann::json(shape.area.code).dump() + R"(,"properties":)" +
+         Properties(shape.area).dump() + R"(,"geometry":)" + shape.geojson + "}";
 }
 
 std::atomic<std::uint64_t> g_imports_committed_here{0};
 
 }  // namespace
 
-void NoteImportCommitted() { g_imports_committed_here.fetch_add(1, std::memory_order_acq_rel); }
+void NoteImportCommitted() {
+  g_imports_committed_here.fetch_add(1, std::memory_order_acq_rel);
+}
 
-std::uint64_t ImportsCommittedHere() { return g_imports_committed_here.load(std::memory_order_acquire); }
+std::uint64_t ImportsCommittedHere() {
+  return g_imports_committed_here.load(std::memory_order_acquire);
+}
 
-Result<std::int64_t> DataGeneration(store::Db& db) { return sql::SelectGeneration(db); }
+Result<std::int64_t> DataGeneration(store::Db& db) {
+  return sql::SelectGeneration(db);
+}
 
 Result<Area> GetArea(store::Db& db, std::string_view code) {
   auto area = sql::SelectArea(db, code);
@@ -89,9 +95,13 @@ Result<Area> GetArea(store::Db& db, std::string_view code) {
   return std::move(**area);
 }
 
-Result<std::vector<Area>> Municipalities(store::Db& db) { return sql::SelectMunicipalities(db); }
+Result<std::vector<Area>> Municipalities(store::Db& db) {
+  return sql::SelectMunicipalities(db);
+}
 
-Result<std::vector<Area>> Children(store::Db& db, std::string_view code) { return sql::SelectChildren(db, code); }
+Result<std::vector<Area>> Children(store::Db& db, std::string_view code) {
+  return sql::SelectChildren(db, code);
+}
 
 Result<std::vector<Area>> Ancestors(store::Db& db, std::string_view code) {
   // One query for the whole chain (area first), instead of one per level.
@@ -109,7 +119,9 @@ Result<std::vector<Area>> SearchAreas(store::Db& db, std::string_view query, int
   return sql::SelectSearch(db, text::FoldForSearch(q), ToUpperAscii(q), limit);
 }
 
-Result<std::vector<int>> Years(store::Db& db, std::string_view code) { return sql::SelectYears(db, code); }
+Result<std::vector<int>> Years(store::Db& db, std::string_view code) {
+  return sql::SelectYears(db, code);
+}
 
 Result<std::vector<Figure>> KeyFigures(store::Db& db, std::string_view code, std::optional<int> year) {
   if (auto area = GetArea(db, code); !area) return Fail(area.error());

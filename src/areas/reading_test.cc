@@ -82,12 +82,12 @@ TEST_F(Reading, SearchFindsByNameOrCodeBestFirst) {
     std::size_t at_least;
   };
   const Case cases[] = {
-      {"Utrecht", "GM0344", 1},       // exact name
-      {"overvecht", "WK034403", 2},   // a word of the wijk's name; buurten mentioning it follow
-      {"OVERVECHT", "WK034403", 2},   // case folded
-      {"wk034403", "WK034403", 1},    // exact code, any case
-      {"BU034403", "BU03440311", 10}, // code prefix: the buurten of Overvecht
-      {"zamenhof", "BU03440321", 1},  // start of a buurt name
+      {"Utrecht", "GM0344", 1},        // exact name
+      {"overvecht", "WK034403", 2},    // a word of the wijk's name; buurten mentioning it follow
+      {"OVERVECHT", "WK034403", 2},    // case folded
+      {"wk034403", "WK034403", 1},     // exact code, any case
+      {"BU034403", "BU03440311", 10},  // code prefix: the buurten of Overvecht
+      {"zamenhof", "BU03440321", 1},   // start of a buurt name
       {"WK0344", "WK034401", 10},
   };
   for (const auto& c : cases) {

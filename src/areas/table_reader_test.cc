@@ -29,8 +29,9 @@ TEST(TableReader, ReadsTheCsvVariantsCbsPublishes) {
       {"semicolon_bom_padded.csv",
        "\xEF\xBB\xBF\"gwb_code\";\"regio\";\"a_inw\"\r\n\"GM0344    \";\"Utrecht   \";\"  374238\"\r\n"
        "\"BU03440111\";\"Oog in Al \";\"    4155\"\r\n"},
-      {"comma_quoted.csv", "\"gwb_code\",\"regio\",\"a_inw\"\n\"GM0344\",\"Utrecht\",\"374238\"\n"
-                           "\"BU03440111\",\"Oog in Al\",\"4155\"\n"},
+      {"comma_quoted.csv",
+       "\"gwb_code\",\"regio\",\"a_inw\"\n\"GM0344\",\"Utrecht\",\"374238\"\n"
+       "\"BU03440111\",\"Oog in Al\",\"4155\"\n"},
       {"semicolon.txt", "gwb_code;regio;a_inw\nGM0344;Utrecht;374238\nBU03440111;Oog in Al;4155\n"},
   };
   for (const auto& c : cases) {

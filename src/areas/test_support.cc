@@ -38,9 +38,8 @@ std::filesystem::path TempDir() {
     std::filesystem::create_directories(d);
     std::atexit([] {
       std::error_code ec;
-      std::filesystem::remove_all(std::filesystem::temp_directory_path() /
-                                      ("wk_areas_test_" + std::to_string(getpid())),
-                                  ec);
+      std::filesystem::remove_all(
+          std::filesystem::temp_directory_path() / ("wk_areas_test_" + std::to_string(getpid())), ec);
     });
     return d;
   }();
@@ -54,7 +53,9 @@ std::string WriteTemp(const std::string& name, const std::string& bytes) {
   return path.string();
 }
 
-accounts::Principal Beheerder() { return accounts::CliPrincipal("tester"); }
+accounts::Principal Beheerder() {
+  return accounts::CliPrincipal("tester");
+}
 
 accounts::Principal Lezer() {
   accounts::Principal p;

@@ -75,7 +75,8 @@ Result<void> Show(store::Db& db, const std::string& code, std::optional<int> yea
     }
     return ShowJson(db, *area, *years, figures);
   }
-  std::printf("%s (%s, %s)\n", area->name.c_str(), area->code.c_str(), std::string(areas::LevelName(area->level)).c_str());
+  std::printf("%s (%s, %s)\n", area->name.c_str(), area->code.c_str(),
+              std::string(areas::LevelName(area->level)).c_str());
   if (!ancestors->empty()) {
     std::string path;
     for (const auto& a : *ancestors) path += a.name + " > ";
@@ -131,8 +132,8 @@ void RegisterAreas(CLI::App& app, Context& ctx) {
   show->add_flag("--all", show_opts->all, "Alle cijfers, niet alleen de kerncijfers");
   show->add_flag("--json", show_opts->json, "Als JSON (voor scripts); ontbrekende waarden als null");
   show->callback([&ctx, show_opts] {
-    WithDb(ctx, [&](store::Db& db) { return Show(db, show_opts->code, show_opts->year, show_opts->all, show_opts->json);
-    });
+    WithDb(ctx,
+           [&](store::Db& db) { return Show(db, show_opts->code, show_opts->year, show_opts->all, show_opts->json); });
   });
 
   auto* search = group->add_subcommand("search", "Zoek gebieden op naam of code");

@@ -52,7 +52,9 @@ accounts::Principal CommandPrincipal() {
   return accounts::CliPrincipal(name);
 }
 
-bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
+bool StderrIsTerminal() {
+  return isatty(STDERR_FILENO) == 1;
+}
 
 std::function<void(std::int64_t, std::int64_t)> TerminalProgress(std::string label) {
   if (!StderrIsTerminal()) return {};
@@ -60,7 +62,8 @@ std::function<void(std::int64_t, std::int64_t)> TerminalProgress(std::string lab
     int pct = total > 0 ? static_cast<int>(done * 100 / total) : 0;
     if (pct == last && done != total) return;
     last = pct;
-    std::fprintf(stderr, "\r%s: %3d%% (%s/%s)", label.c_str(), pct, text::FormatNumber(static_cast<double>(done)).c_str(),
+    std::fprintf(stderr, "\r%s: %3d%% (%s/%s)", label.c_str(), pct,
+                 text::FormatNumber(static_cast<double>(done)).c_str(),
                  text::FormatNumber(static_cast<double>(total)).c_str());
     if (done >= total) std::fprintf(stderr, "\n");
     std::fflush(stderr);

@@ -24,13 +24,15 @@ void RegisterServe(CLI::App& app, Context& ctx) {
   cmd->add_option("--listen", opts->serve.listen, "Luisteradres ADRES:POORT")->capture_default_str();
   cmd->add_flag("--demo", opts->demo,
                 "Op een lege database: laad de demogemeente Utrecht en maak de demobeheerder aan");
-  cmd->add_option("--threads", opts->serve.threads, "Aantal verzoek-threads (standaard: één per processorkern, minstens 2)");
+  cmd->add_option("--threads", opts->serve.threads,
+                  "Aantal verzoek-threads (standaard: één per processorkern, minstens 2)");
   cmd->add_option("--tile-url", opts->serve.tile_url,
                   "Optionele kaarttegel-URL, bv. https://tiles.example/{z}/{x}/{y}.png (standaard geen: offline)");
   cmd->add_option("--trusted-proxy", opts->serve.trusted_proxy,
                   "Adres van een reverse proxy (nginx) waarvan X-Forwarded-Proto en X-Forwarded-For vertrouwd worden");
   cmd->add_flag("--secure-cookies", opts->serve.secure_cookies, "Cookies altijd met Secure (bij HTTPS zonder proxy)");
-  cmd->add_option("--ready-file", opts->serve.ready_file, "Schrijf het adres naar dit bestand zodra de server luistert");
+  cmd->add_option("--ready-file", opts->serve.ready_file,
+                  "Schrijf het adres naar dit bestand zodra de server luistert");
   cmd->add_flag("--quiet", opts->quiet, "Geen toegangslog per verzoek");
   cmd->callback([&ctx, opts] {
     if (opts->quiet) spdlog::set_level(spdlog::level::warn);
@@ -72,7 +74,8 @@ void RegisterMigrate(CLI::App& app, Context& ctx) {
         ctx.exit_code = Report(all.error());
         return;
       }
-      for (const auto& m : *all) std::printf("  %04d %-40s %s\n", m.version, m.name.c_str(), m.applied ? "toegepast" : "open");
+      for (const auto& m : *all)
+        std::printf("  %04d %-40s %s\n", m.version, m.name.c_str(), m.applied ? "toegepast" : "open");
     }
   });
 }

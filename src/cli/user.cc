@@ -77,7 +77,8 @@ void AddCommand(CLI::App& group, Context& ctx) {
 
 void PasswdCommand(CLI::App& group, Context& ctx) {
   auto opts = std::make_shared<UserOpts>();
-  auto* cmd = group.add_subcommand("passwd", "Stel een nieuw wachtwoord in voor een gebruiker (die overal wordt uitgelogd)");
+  auto* cmd =
+      group.add_subcommand("passwd", "Stel een nieuw wachtwoord in voor een gebruiker (die overal wordt uitgelogd)");
   cmd->add_option("NAME", opts->name, "Gebruikersnaam")->required();
   auto* pw = cmd->add_option("--password", opts->password, "Nieuw wachtwoord (anders gevraagd op de terminal)");
   AddDbOption(*cmd, ctx);
@@ -129,7 +130,8 @@ void DisableCommand(CLI::App& group, Context& ctx) {
     auto actor = CommandPrincipal();
     auto user = accounts::FindUserByName(lease->db(), actor, *name);
     if (!user) return void(ctx.exit_code = Report(user.error()));
-    if (auto r = accounts::DisableUser(lease->db(), actor, user->id); !r) return void(ctx.exit_code = Report(r.error()));
+    if (auto r = accounts::DisableUser(lease->db(), actor, user->id); !r)
+      return void(ctx.exit_code = Report(r.error()));
     std::printf("Gebruiker %s is uitgeschakeld.\n", user->name.c_str());
   });
 }

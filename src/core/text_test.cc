@@ -13,8 +13,10 @@ struct NumberCase {
 
 TEST(FormatNumber, WritesDutchThousandsAndDecimalSeparators) {
   const NumberCase cases[] = {
-      {367947, 0, "367.947"}, {0, 0, "0"},           {999, 0, "999"},       {1000, 0, "1.000"},
-      {12.5, 1, "12,5"},      {-1234.56, 2, "-1.234,56"}, {-0.04, 1, "0,0"}, {1234567.891, 1, "1.234.567,9"},
+      {367947, 0, "367.947"}, {0, 0, "0"},
+      {999, 0, "999"},        {1000, 0, "1.000"},
+      {12.5, 1, "12,5"},      {-1234.56, 2, "-1.234,56"},
+      {-0.04, 1, "0,0"},      {1234567.891, 1, "1.234.567,9"},
   };
   for (const auto& c : cases) EXPECT_EQ(FormatNumber(c.value, c.decimals), c.expected) << c.value;
 }

@@ -9,8 +9,11 @@
 namespace wk::store {
 
 Statement::Statement(Statement&& other) noexcept
-    : db_(other.db_), stmt_(other.stmt_), bind_error_(std::move(other.bind_error_)),
-      bind_failed_(other.bind_failed_), owned_(other.owned_) {
+    : db_(other.db_),
+      stmt_(other.stmt_),
+      bind_error_(std::move(other.bind_error_)),
+      bind_failed_(other.bind_failed_),
+      owned_(other.owned_) {
   other.stmt_ = nullptr;
 }
 
@@ -48,8 +51,7 @@ Statement& Statement::Bind(int index, double value) {
 Statement& Statement::Bind(int index, std::string_view value) {
   // An empty view may have a null data pointer, which SQLite would bind as NULL: bind "" instead.
   const char* data = value.data() != nullptr ? value.data() : "";
-  if (sqlite3_bind_text64(stmt_, index, data, value.size(), kTransient, SQLITE_UTF8) != SQLITE_OK &&
-      !bind_failed_) {
+  if (sqlite3_bind_text64(stmt_, index, data, value.size(), kTransient, SQLITE_UTF8) != SQLITE_OK && !bind_failed_) {
     bind_failed_ = true;
     bind_error_ = db_->LastError("bind");
   }
@@ -90,9 +92,15 @@ Result<void> Statement::Run() {
   }
 }
 
-bool Statement::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
-std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
-double Statement::Double(int column) const { return sqlite3_column_double(stmt_, column); }
+bool Statement::IsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+std::int64_t Statement::Int(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
+double Statement::Double(int column) const {
+  return sqlite3_column_double(stmt_, column);
+}
 std::string Statement::Text(int column) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
   if (p == nullptr) return {};
@@ -110,7 +118,9 @@ std::optional<std::string> Statement::OptText(int column) const {
   if (IsNull(column)) return std::nullopt;
   return Text(column);
 }
-int Statement::ColumnCount() const { return sqlite3_column_count(stmt_); }
+int Statement::ColumnCount() const {
+  return sqlite3_column_count(stmt_);
+}
 
 Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
   if (path != ":memory:") {
@@ -123,8 +133,8 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
     }
   }
   sqlite3* raw = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &raw,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc =
+      sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = raw ? sqlite3_errmsg(raw) : "out of memory";
     sqlite3_close(raw);
@@ -164,8 +174,8 @@ Result<Statement> Db::Prepare(std::string_view sql) {
   auto it = cache_.find(key);
   if (it == cache_.end()) {
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
-                           nullptr) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) !=
+        SQLITE_OK) {
       return Fail(LastError(key));
     }
     it = cache_.emplace(std::move(key), stmt).first;
@@ -185,8 +195,12 @@ Result<Statement> Db::Prepare(std::string_view sql) {
   return Statement(this, it->second);
 }
 
-std::int64_t Db::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
-int Db::Changes() const { return sqlite3_changes(db_); }
+std::int64_t Db::LastInsertId() const {
+  return sqlite3_last_insert_rowid(db_);
+}
+int Db::Changes() const {
+  return sqlite3_changes(db_);
+}
 
 Error Db::LastError(std::string_view context) const {
   int rc = sqlite3_extended_errcode(db_);

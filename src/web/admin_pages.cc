@@ -45,8 +45,11 @@ Response AdminPage(App& app, const Request& req, const json& user_form, const js
   if (!users) return ErrorResponse(req, users.error());
   auto teams = accounts::ListTeams(lease->db(), *req.principal);
   if (!teams) return ErrorResponse(req, teams.error());
-  json data = {{"users", json::array()},     {"teams", json::array()},   {"has_teams", !teams->empty()},
-               {"user_form", user_form},     {"team_form", team_form},
+  json data = {{"users", json::array()},
+               {"teams", json::array()},
+               {"has_teams", !teams->empty()},
+               {"user_form", user_form},
+               {"team_form", team_form},
                {"roles", RoleOptions(user_form["values"].value("rol", "wijkwerker"))},
                {"min_password", accounts::kMinPasswordLength},
                {"can_view_audit", accounts::Can(*req.principal, Action::kViewAudit)}};

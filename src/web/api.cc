@@ -82,7 +82,8 @@ Result<int> SearchLimit(const Request& req) {
 Result<Response> Search(store::Db& db, const Request& req) {
   std::string q(text::Trim(req.Query("q").value_or("")));
   if (q.empty()) return Fail(ErrorCode::kInvalid, "Geef een zoekterm op: een naam of code.", "q");
-  if (q.size() > kMaxQueryLength) return Fail(ErrorCode::kInvalid, "De zoekterm is te lang (meer dan 100 tekens).", "q");
+  if (q.size() > kMaxQueryLength)
+    return Fail(ErrorCode::kInvalid, "De zoekterm is te lang (meer dan 100 tekens).", "q");
   auto limit = SearchLimit(req);
   if (!limit) return Fail(limit.error());
   auto found = areas::SearchAreas(db, q, *limit);
@@ -186,9 +187,8 @@ void RegisterApiRoutes(Router& router, App& app) {
     r.Header("Cache-Control", "public, max-age=3600");
     return r;
   });
-  router.Get("/api/v1/areas", read, [&app](Request& req) {
-    return WithDb(app, req, [&](store::Db& db) { return Search(db, req); });
-  });
+  router.Get("/api/v1/areas", read,
+             [&app](Request& req) { return WithDb(app, req, [&](store::Db& db) { return Search(db, req); }); });
   router.Get("/api/v1/areas/{code}", read, [&app, cache](Request& req) {
     const std::string code = NormalizeAreaCode(req.Param("code"));
     return CachedRead(app, *cache, req, "area " + code, [&](store::Db& db) { return GetArea(db, code); });
@@ -207,8 +207,7 @@ void RegisterApiRoutes(Router& router, App& app) {
     return WithDb(app, req, [&](store::Db& db) { return Geometry(db, NormalizeAreaCode(req.Param("code"))); });
   });
   router.Get("/api/v1/areas/{code}/children/geometry", read, [&app](Request& req) {
-    return WithDb(app, req,
-                  [&](store::Db& db) { return ChildrenGeometry(db, NormalizeAreaCode(req.Param("code"))); });
+    return WithDb(app, req, [&](store::Db& db) { return ChildrenGeometry(db, NormalizeAreaCode(req.Param("code"))); });
   });
 }
 

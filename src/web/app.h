@@ -12,13 +12,12 @@ struct App {
   ServeOptions options;
 };
 
-
 // Route registration, one function per area of the application (routes.cc calls them in order).
-void RegisterAssetRoutes(Router& router, App& app);    // assets.cc: /static/..., /healthz
-void RegisterAuthRoutes(Router& router, App& app);     // auth_pages.cc: /inloggen, /uitloggen, tokens, admin
-void RegisterAreaRoutes(Router& router, App& app);     // area_pages.cc: /, /gebied/{code}, /zoeken
-void RegisterApiRoutes(Router& router, App& app);      // api.cc: /api/v1/...
-void RegisterImportRoutes(Router& router, App& app);   // import_pages.cc: /beheer/import
+void RegisterAssetRoutes(Router& router, App& app);   // assets.cc: /static/..., /healthz
+void RegisterAuthRoutes(Router& router, App& app);    // auth_pages.cc: /inloggen, /uitloggen, tokens, admin
+void RegisterAreaRoutes(Router& router, App& app);    // area_pages.cc: /, /gebied/{code}, /zoeken
+void RegisterApiRoutes(Router& router, App& app);     // api.cc: /api/v1/...
+void RegisterImportRoutes(Router& router, App& app);  // import_pages.cc: /beheer/import
 // Middleware: security headers and access log (routes.cc), sessions/auth/CSRF (auth_middleware.cc).
 Middleware AuthMiddleware(App& app);
 

@@ -60,9 +60,13 @@ nlohmann::json FigureJson(const areas::Figure& figure) {
   nlohmann::json j = nlohmann::json::object();
   if (figure.def != nullptr) {
     const auto& d = *figure.def;
-    j = {{"code", d.code},           {"label", d.label},         {"unit", d.unit},
-         {"theme", d.theme},         {"direction", DirectionName(d.direction)},
-         {"decimals", d.decimals},   {"key_figure", d.key_figure}};
+    j = {{"code", d.code},
+         {"label", d.label},
+         {"unit", d.unit},
+         {"theme", d.theme},
+         {"direction", DirectionName(d.direction)},
+         {"decimals", d.decimals},
+         {"key_figure", d.key_figure}};
     if (!d.numerator.empty()) {
       j["derived"] = {{"numerator", d.numerator}, {"denominator", d.denominator}, {"scale", d.scale}};
     }

@@ -15,8 +15,12 @@ struct YearCase {
 
 TEST(ParseYear, AcceptsYearsAndNamesTheFieldOtherwise) {
   const YearCase cases[] = {
-      {std::nullopt, true, std::nullopt}, {"", true, std::nullopt}, {"2023", true, 2023},
-      {" 2024 ", true, 2024},            {"twee", false, {}},       {"20.5", false, {}},
+      {std::nullopt, true, std::nullopt},
+      {"", true, std::nullopt},
+      {"2023", true, 2023},
+      {" 2024 ", true, 2024},
+      {"twee", false, {}},
+      {"20.5", false, {}},
       {"99", false, {}},
   };
   for (const auto& c : cases) {

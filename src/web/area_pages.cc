@@ -21,7 +21,9 @@ using nlohmann::json;
 constexpr int kSearchLimit = 25;
 constexpr std::size_t kMaxQueryLength = 100;
 
-std::string AreaHref(std::string_view code) { return "/gebied/" + std::string(code); }
+std::string AreaHref(std::string_view code) {
+  return "/gebied/" + std::string(code);
+}
 
 json AreaLink(const areas::Area& a) {
   return {{"code", a.code}, {"name", a.name}, {"href", AreaHref(a.code)}, {"level", areas::LevelLabel(a.level)}};
@@ -80,8 +82,7 @@ json MapData(const App& app, const areas::Area& area, const std::vector<areas::A
   json map = {
       {"boundary_url", area.bbox ? base + "/geometry" : ""},
       {"children_url", children_have_shapes ? base + "/children/geometry" : ""},
-      {"label", child_plural.empty() ? "Kaart van " + area.name
-                                     : "Kaart van " + area.name + " met de " + child_plural},
+      {"label", child_plural.empty() ? "Kaart van " + area.name : "Kaart van " + area.name + " met de " + child_plural},
   };
   if (!app.options.tile_url.empty()) {
     // TODO: a configurable attribution; until then the tile server's host is named.
@@ -125,8 +126,11 @@ Result<json> ChildrenData(store::Db& db, const areas::Area& area, const std::vec
     const char* code;
     const char* key;
   };
-  static constexpr Column kColumns[] = {{"a_inw", "inhabitants"}, {"p_00_14", "young"},      {"p_65_oo", "elderly"},
-                                        {"a_hh", "households"},   {"p_1p_hh", "one_person"}};
+  static constexpr Column kColumns[] = {{"a_inw", "inhabitants"},
+                                        {"p_00_14", "young"},
+                                        {"p_65_oo", "elderly"},
+                                        {"a_hh", "households"},
+                                        {"p_1p_hh", "one_person"}};
   json rows = json::array();
   for (const auto& c : children) {
     std::vector<areas::Figure> figures;
@@ -189,7 +193,8 @@ Response AreaPage(App& app, Request& req) {
   }
   if (year) {
     std::string csv = AreaHref(area->code) + "/kerncijfers.csv?jaar=" + std::to_string(*year);
-    data["downloads"] = {{"excel", csv + "&variant=excel"}, {"plain", csv + "&variant=plain"},
+    data["downloads"] = {{"excel", csv + "&variant=excel"},
+                         {"plain", csv + "&variant=plain"},
                          {"of_children", !children->empty()},
                          {"children_label", text::ToLowerAscii(areas::ChildLevelLabelPlural(area->level))}};
   }

@@ -13,8 +13,12 @@ namespace {
 using nlohmann::json;
 
 json TokenJson(const accounts::ApiToken& t) {
-  json j = {{"id", t.id}, {"name", t.name}, {"prefix", t.prefix}, {"created_at", t.created_at},
-            {"last_used_at", nullptr}, {"revoked_at", nullptr}};
+  json j = {{"id", t.id},
+            {"name", t.name},
+            {"prefix", t.prefix},
+            {"created_at", t.created_at},
+            {"last_used_at", nullptr},
+            {"revoked_at", nullptr}};
   if (t.last_used_at) j["last_used_at"] = *t.last_used_at;
   if (t.revoked_at) j["revoked_at"] = *t.revoked_at;
   return j;

@@ -18,13 +18,16 @@ bool IsStateChanging(Method m) {
   return m == Method::kPost || m == Method::kPut || m == Method::kPatch || m == Method::kDelete;
 }
 
-bool IsApi(const Request& req) { return text::StartsWith(req.path, "/api/") || req.WantsJson(); }
+bool IsApi(const Request& req) {
+  return text::StartsWith(req.path, "/api/") || req.WantsJson();
+}
 
 Response Unauthenticated(const Request& req) {
   if (IsApi(req)) {
     Response r = ErrorResponse(req, Error{ErrorCode::kUnauthenticated,
                                           "Log eerst in, of stuur een API-token mee als 'Authorization: Bearer …'.",
-                                          {}, {}});
+                                          {},
+                                          {}});
     r.Header("WWW-Authenticate", "Bearer realm=\"wijkkompas\"");
     return r;
   }
@@ -41,7 +44,8 @@ Response CsrfRefused(const Request& req) {
   if (IsApi(req)) {
     return ErrorResponse(req, Error{ErrorCode::kPermissionDenied,
                                     message + " Stuur de code mee in de header X-CSRF-Token, of gebruik een API-token.",
-                                    {}, {}});
+                                    {},
+                                    {}});
   }
   // Not the generic 403 page: that one blames the role, which is not the problem here.
   nlohmann::json data = {{"status", 403}, {"title", "Formulier niet geaccepteerd"}, {"message", message}};
@@ -76,8 +80,8 @@ Middleware AuthMiddleware(App& app) {
       auto who = accounts::ResolveApiToken(lease->db(), text::Trim(std::string_view(authorization).substr(7)));
       if (!who) return finish(ErrorResponse(req, who.error()));
       if (!*who) {
-        Response r = ErrorResponse(
-            req, Error{ErrorCode::kUnauthenticated, "Dit API-token is onbekend of ingetrokken.", {}, {}});
+        Response r =
+            ErrorResponse(req, Error{ErrorCode::kUnauthenticated, "Dit API-token is onbekend of ingetrokken.", {}, {}});
         r.Header("WWW-Authenticate", "Bearer realm=\"wijkkompas\", error=\"invalid_token\"");
         return finish(std::move(r));
       }

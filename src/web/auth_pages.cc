@@ -61,22 +61,20 @@ Response AccountPage(App& app, const Request& req, const json& password_form, co
   if (!teams) return ErrorResponse(req, teams.error());
   auto areas = accounts::TeamAreaCodes(lease->db(), me);
   if (!areas) return ErrorResponse(req, areas.error());
-  json data = {
-      {"name", me.name},
-      {"role", accounts::RoleLabel(me.role)},
-      {"teams", *teams},
-      {"has_teams", !teams->empty()},
-      {"areas", *areas},
-      {"has_areas", !areas->empty()},
-      {"tokens", json::array()},
-      {"has_tokens", !tokens->empty()},
-      {"can_manage_tokens", accounts::Can(me, accounts::Action::kManageOwnTokens)},
-      {"can_change_password", accounts::Can(me, accounts::Action::kChangeOwnPassword)},
-      {"can_view_audit", accounts::Can(me, accounts::Action::kViewAudit)},
-      {"min_password", accounts::kMinPasswordLength},
-      {"password_form", password_form},
-      {"token_form", token_form}
-  };
+  json data = {{"name", me.name},
+               {"role", accounts::RoleLabel(me.role)},
+               {"teams", *teams},
+               {"has_teams", !teams->empty()},
+               {"areas", *areas},
+               {"has_areas", !areas->empty()},
+               {"tokens", json::array()},
+               {"has_tokens", !tokens->empty()},
+               {"can_manage_tokens", accounts::Can(me, accounts::Action::kManageOwnTokens)},
+               {"can_change_password", accounts::Can(me, accounts::Action::kChangeOwnPassword)},
+               {"can_view_audit", accounts::Can(me, accounts::Action::kViewAudit)},
+               {"min_password", accounts::kMinPasswordLength},
+               {"password_form", password_form},
+               {"token_form", token_form}};
   for (const auto& t : *tokens) data["tokens"].push_back(TokenJson(t));
   AddFlash(data, req);
   if (new_token != nullptr) data["new_token"] = {{"name", new_token->name}, {"token", new_token->token}};
@@ -91,7 +89,10 @@ nlohmann::json FormState(const Request& req, std::string_view form_id, std::init
                          const Error* error) {
   json values = json::object();
   for (std::string_view field : keep) values[std::string(field)] = req.Form(field).value_or("");
-  json state = {{"id", form_id}, {"values", values}, {"errors", json::object()}, {"summary", json::array()},
+  json state = {{"id", form_id},
+                {"values", values},
+                {"errors", json::object()},
+                {"summary", json::array()},
                 {"has_errors", error != nullptr}};
   if (error != nullptr) {
     std::string message = HttpStatus(error->code) == 500 ? "Er ging iets mis aan onze kant." : error->message;
@@ -124,8 +125,7 @@ void RegisterAuthRoutes(Router& router, App& app) {
     std::string next = SafeNext(req.Form("next").value_or("/"));
     auto lease = app.database.Acquire();
     if (!lease) return ErrorResponse(req, lease.error());
-    accounts::LoginInput input{req.Form("naam").value_or(""), req.Form("wachtwoord").value_or(""),
-                               req.remote_address};
+    accounts::LoginInput input{req.Form("naam").value_or(""), req.Form("wachtwoord").value_or(""), req.remote_address};
     auto session = accounts::Login(lease->db(), input, SessionPolicyOf(app.options));
     if (!session) {
       // Wrong credentials on a form are a 422, not a 401: a 401 promises a WWW-Authenticate challenge.
@@ -169,8 +169,8 @@ void RegisterAuthRoutes(Router& router, App& app) {
         auto s = accounts::ResolveSession(lease->db(), c->second, SessionPolicyOf(app.options));
         if (s && *s) keep = (*s)->session_id;
       }
-      changed = accounts::ChangePassword(lease->db(), *req.principal, req.Form("huidig_wachtwoord").value_or(""),
-                                         fresh, keep);
+      changed = accounts::ChangePassword(lease->db(), *req.principal, req.Form("huidig_wachtwoord").value_or(""), fresh,
+                                         keep);
     }
     if (!changed) {
       if (changed.error().field.empty()) return ErrorResponse(req, changed.error());

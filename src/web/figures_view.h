@@ -28,7 +28,7 @@ std::string FormatFigure(const areas::Figure& figure);
 struct KeyFigureRow {
   std::string code;
   std::string label;
-  std::string value;            // formatted, or kMissingValue
+  std::string value;  // formatted, or kMissingValue
   bool value_missing = false;
   std::optional<std::string> share;  // formatted share, or kMissingValue; empty when there is none
   bool share_missing = false;

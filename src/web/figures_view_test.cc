@@ -5,8 +5,8 @@
 namespace wk::web {
 namespace {
 
-areas::IndicatorDef Def(std::string code, std::string label, std::string unit, int decimals,
-                        std::string numerator = {}, std::string denominator = {}) {
+areas::IndicatorDef Def(std::string code, std::string label, std::string unit, int decimals, std::string numerator = {},
+                        std::string denominator = {}) {
   areas::IndicatorDef d;
   d.code = std::move(code);
   d.label = std::move(label);
@@ -28,8 +28,8 @@ struct FormatCase {
 
 TEST(FormatFigureValue, WritesValuesInDutchNotationWithTheirUnit) {
   const FormatCase cases[] = {
-      {"aantal", 0, 367947, "367.947"}, {"", 0, 1000, "1.000"},    {"%", 1, 12.5, "12,5%"},
-      {"%", 1, 10.7569, "10,8%"},       {"aantal", 1, 2, "2,0"},  {"euro", 0, 312000, "€ 312.000"},
+      {"aantal", 0, 367947, "367.947"}, {"", 0, 1000, "1.000"},  {"%", 1, 12.5, "12,5%"},
+      {"%", 1, 10.7569, "10,8%"},       {"aantal", 1, 2, "2,0"}, {"euro", 0, 312000, "€ 312.000"},
       {"km", 1, 1.25, "1,2 km"},
   };
   for (const auto& c : cases) {
@@ -51,7 +51,7 @@ TEST(KeyFigureRows, PutsEachShareBesideItsCount) {
   auto p1 = Def("p_1p_hh", "Aandeel eenpersoonshuishoudens", "%", 1, "a_1p_hh", "a_hh");  // count absent
   auto a1 = Def("a_1p_hh", "Eenpersoonshuishoudens", "aantal", 0);
   std::vector<areas::Figure> figures = {
-      {&inw, 2024, 35255.0, "CBS", ""}, {&a65, 2024, 4900.0, "CBS", ""}, {&p65, 2024, 13.898, "CBS", ""},
+      {&inw, 2024, 35255.0, "CBS", ""},     {&a65, 2024, 4900.0, "CBS", ""},      {&p65, 2024, 13.898, "CBS", ""},
       {&hh, 2024, std::nullopt, "CBS", ""}, {&p1, 2024, std::nullopt, "CBS", ""},
   };
   auto rows = KeyFigureRows(figures);

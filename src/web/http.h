@@ -18,17 +18,17 @@ std::string_view MethodName(Method m);
 
 struct Request {
   Method method = Method::kGet;
-  std::string path;                              // decoded path, without query
+  std::string path;  // decoded path, without query
   std::string raw_query;
-  std::multimap<std::string, std::string> query; // decoded query parameters
-  std::map<std::string, std::string> headers;    // names lower-cased
+  std::multimap<std::string, std::string> query;  // decoded query parameters
+  std::map<std::string, std::string> headers;     // names lower-cased
   std::map<std::string, std::string> cookies;
   std::multimap<std::string, std::string> form;  // application/x-www-form-urlencoded or multipart fields
   std::string body;                              // raw body (JSON requests); empty for forms
   std::string remote_address;
-  bool https = false;                            // served over TLS, directly or via the trusted proxy
-  std::map<std::string, std::string> params;     // path parameters from the route pattern
-  std::string request_id;                        // short id, in the access log and on the 500 page
+  bool https = false;                         // served over TLS, directly or via the trusted proxy
+  std::map<std::string, std::string> params;  // path parameters from the route pattern
+  std::string request_id;                     // short id, in the access log and on the 500 page
 
   // Set by the auth middleware: the logged-in principal, the session's CSRF token.
   std::optional<accounts::Principal> principal;

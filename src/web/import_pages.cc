@@ -61,12 +61,11 @@ class TempUpload {
   TempUpload(std::string dir, std::string path) : dir_(std::move(dir)), path_(std::move(path)) {}
   // The base name with only letters, digits, '.', '-' and '_' (browsers may send a path).
   static std::string CleanName(const std::string& filename) {
-    std::string base = filename.substr(filename.find_last_of("/\\") == std::string::npos
-                                           ? 0
-                                           : filename.find_last_of("/\\") + 1);
+    std::string base =
+        filename.substr(filename.find_last_of("/\\") == std::string::npos ? 0 : filename.find_last_of("/\\") + 1);
     for (char& c : base) {
-      bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                c == '-' || c == '_';
+      bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+                c == '_';
       if (!ok) c = '_';
     }
     if (base.empty() || base.front() == '.') base = "upload" + base;
@@ -119,10 +118,12 @@ Response Import(App& app, Request& req) {
   std::string ext = Extension(filename);
   bool cbs = kind == "cbs";
   if (cbs ? !OneOf(ext, kCbsExtensions) : !OneOf(ext, kBoundaryExtensions)) {
-    return FormWithError(req, Error{ErrorCode::kInvalid,
-                                    cbs ? "Een CBS-tabel moet een .csv- of .xlsx-bestand zijn."
-                                        : "Een grenzenbestand moet .geojson, .json, .gpkg of een .zip met een shapefile zijn.",
-                                    "file", {}});
+    return FormWithError(
+        req, Error{ErrorCode::kInvalid,
+                   cbs ? "Een CBS-tabel moet een .csv- of .xlsx-bestand zijn."
+                       : "Een grenzenbestand moet .geojson, .json, .gpkg of een .zip met een shapefile zijn.",
+                   "file",
+                   {}});
   }
   std::optional<int> year;
   if (auto y = req.Form("year"); y && !text::Trim(*y).empty()) {
@@ -170,9 +171,8 @@ Response Import(App& app, Request& req) {
 
 void RegisterImportRoutes(Router& router, App& app) {
   const Access access = Access::Needs(accounts::Action::kImportData);
-  router.Get("/beheer/import", access, [](Request& req) {
-    return RenderPage(req, "Gegevens importeren", "import", FormData(req));
-  });
+  router.Get("/beheer/import", access,
+             [](Request& req) { return RenderPage(req, "Gegevens importeren", "import", FormData(req)); });
   router.AddSlow(Method::kPost, "/beheer/import", access, [&app](Request& req) { return Import(app, req); });
 }
 

@@ -126,17 +126,16 @@ MHD_Result CollectQuery(void* cls, MHD_ValueKind, const char* key, const char* v
   return MHD_YES;
 }
 
-MHD_Result CollectPost(void* cls, MHD_ValueKind, const char* key, const char* filename,
-                       const char* /*content_type*/, const char* /*transfer_encoding*/, const char* data,
-                       uint64_t off, size_t size) {
+MHD_Result CollectPost(void* cls, MHD_ValueKind, const char* key, const char* filename, const char* /*content_type*/,
+                       const char* /*transfer_encoding*/, const char* data, uint64_t off, size_t size) {
   auto* p = static_cast<Pending*>(cls);
   auto& form = p->request.form;
   // A value may arrive in pieces, and libmicrohttpd may first call with an empty piece at offset 0
   // and then again at offset 0 with the data. So a piece continues the current field when it has
   // the same name and starts where the value so far ends; otherwise a new field begins. An uploaded
   // file's name is kept as the field "<key>.filename".
-  const bool continues = p->current_field != form.end() && p->current_field->first == key &&
-                         off == p->current_field->second.size();
+  const bool continues =
+      p->current_field != form.end() && p->current_field->first == key && off == p->current_field->second.size();
   if (continues) {
     p->current_field->second.append(data, size);
   } else {
@@ -173,8 +172,7 @@ MHD_Result Queue(MHD_Connection* conn, const Response& resp, Method method) {
     r = MHD_create_response_from_buffer(resp.static_body.size(), const_cast<char*>(resp.static_body.data()),
                                         MHD_RESPMEM_PERSISTENT);
   } else {
-    r = MHD_create_response_from_buffer(resp.body.size(), const_cast<char*>(resp.body.data()),
-                                        MHD_RESPMEM_MUST_COPY);
+    r = MHD_create_response_from_buffer(resp.body.size(), const_cast<char*>(resp.body.data()), MHD_RESPMEM_MUST_COPY);
   }
   (void)method;
   MHD_add_response_header(r, "Content-Type", resp.content_type.c_str());
@@ -210,8 +208,8 @@ MHD_Result OnRequest(void* cls, MHD_Connection* conn, const char* url, const cha
     }
     // "%08x%06llx" of prefix and counter, without printf's format parsing on every request.
     static constexpr char kHex[] = "0123456789abcdef";
-    const std::uint64_t n = (static_cast<std::uint64_t>(impl->id_prefix) << 24) |
-                            (impl->counter.fetch_add(1) & 0xffffff);
+    const std::uint64_t n =
+        (static_cast<std::uint64_t>(impl->id_prefix) << 24) | (impl->counter.fetch_add(1) & 0xffffff);
     req.request_id.assign(14, '0');
     for (int i = 0; i < 14; ++i) req.request_id[13 - i] = kHex[(n >> (4 * i)) & 15];
     std::string ct = req.Header("content-type");
@@ -236,7 +234,7 @@ MHD_Result OnRequest(void* cls, MHD_Connection* conn, const char* url, const cha
   }
   Request& req = p->request;
   if (p->response) return Queue(conn, *p->response, req.method);  // resumed after slow work
-  if (p->dispatched) return MHD_YES;                                // still working
+  if (p->dispatched) return MHD_YES;                              // still working
   p->dispatched = true;
   if (p->too_large) {
     return Queue(conn, ErrorResponse(req, Error{ErrorCode::kInvalid, "Het verzoek is te groot.", {}, {}}, 413),
@@ -326,20 +324,16 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(const Router& router, cons
   impl->trusted_proxy = trusted_proxy;
   impl->id_prefix = std::random_device{}();
   impl->workers = std::make_unique<WorkerPool>(2);
-  unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC;
+  unsigned flags =
+      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC;
   if (addr.ss_family == AF_INET6) flags |= MHD_USE_IPv6;
   impl->daemon = MHD_start_daemon(
-      flags, 0, nullptr, nullptr, &OnRequest, impl,
-      MHD_OPTION_EXTERNAL_LOGGER, &LogMhd, nullptr,
-      MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&addr),
-      MHD_OPTION_THREAD_POOL_SIZE, static_cast<unsigned>(threads < 1 ? 1 : threads),
-      MHD_OPTION_CONNECTION_TIMEOUT, limits.idle_timeout_seconds,
-      MHD_OPTION_CONNECTION_LIMIT, limits.max_connections,
-      MHD_OPTION_PER_IP_CONNECTION_LIMIT, limits.max_connections_per_address,
-      MHD_OPTION_CONNECTION_MEMORY_LIMIT, static_cast<size_t>(limits.connection_memory),
-      MHD_OPTION_NOTIFY_COMPLETED, &OnCompleted, impl,
-      MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
-      MHD_OPTION_END);
+      flags, 0, nullptr, nullptr, &OnRequest, impl, MHD_OPTION_EXTERNAL_LOGGER, &LogMhd, nullptr, MHD_OPTION_SOCK_ADDR,
+      reinterpret_cast<sockaddr*>(&addr), MHD_OPTION_THREAD_POOL_SIZE, static_cast<unsigned>(threads < 1 ? 1 : threads),
+      MHD_OPTION_CONNECTION_TIMEOUT, limits.idle_timeout_seconds, MHD_OPTION_CONNECTION_LIMIT, limits.max_connections,
+      MHD_OPTION_PER_IP_CONNECTION_LIMIT, limits.max_connections_per_address, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+      static_cast<size_t>(limits.connection_memory), MHD_OPTION_NOTIFY_COMPLETED, &OnCompleted, impl,
+      MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
   if (impl->daemon == nullptr) {
     return Fail(ErrorCode::kUnavailable,
                 "Kan niet luisteren op " + listen + " (is de poort al in gebruik, of het adres onbekend?)", "--listen");
@@ -363,6 +357,8 @@ void HttpServer::Shutdown(int grace_seconds) {
   impl_->daemon = nullptr;
 }
 
-HttpServer::~HttpServer() { Shutdown(0); }
+HttpServer::~HttpServer() {
+  Shutdown(0);
+}
 
 }  // namespace wk::web

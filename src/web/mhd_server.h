@@ -17,7 +17,7 @@ struct HttpLimits {
   // own memory). libmicrohttpd zeroes this pool for every request, so it is not oversized: 32 KiB
   // holds request headers of well over 16 KiB (nginx's default limit is 8 KiB per header line).
   unsigned connection_memory = 32 * 1024;
-  unsigned idle_timeout_seconds = 30;             // read and idle timeout
+  unsigned idle_timeout_seconds = 30;  // read and idle timeout
   unsigned max_connections = 1024;
   unsigned max_connections_per_address = 256;
 };

@@ -1,7 +1,7 @@
 #include "problem.h"
 
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 #include "templates.h"
 
@@ -70,8 +70,8 @@ Response ErrorResponse(const Request& request, const Error& error, int status) {
   nlohmann::json data = {
       {"status", status},
       {"title", TitleFor(status)},
-      {"message", status == 500 ? std::string("Er ging iets mis aan onze kant. Probeer het later opnieuw.")
-                                : error.message},
+      {"message",
+       status == 500 ? std::string("Er ging iets mis aan onze kant. Probeer het later opnieuw.") : error.message},
       {"is_403", status == 403},
       {"is_404", status == 404},
       {"is_500", status >= 500},

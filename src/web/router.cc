@@ -36,7 +36,9 @@ std::vector<std::string_view> PathParts(std::string_view path) {
   return out;
 }
 
-bool IsParam(std::string_view seg) { return seg.size() > 2 && seg.front() == '{' && seg.back() == '}'; }
+bool IsParam(std::string_view seg) {
+  return seg.size() > 2 && seg.front() == '{' && seg.back() == '}';
+}
 
 // "{name:type}" -> name and type ("" without a type).
 std::pair<std::string_view, std::string_view> ParamNameType(std::string_view seg) {
@@ -72,7 +74,9 @@ thread_local const Route* current_route = nullptr;
 
 }  // namespace
 
-const Route* CurrentRoute(const Request&) { return current_route; }
+const Route* CurrentRoute(const Request&) {
+  return current_route;
+}
 
 void Router::Add(Method method, std::string pattern, Access access, Handler handler) {
   auto segments = SplitPath(pattern);

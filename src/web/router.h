@@ -12,8 +12,8 @@ namespace wk::web {
 
 // Who may reach a route. The auth middleware enforces it before the handler runs.
 struct Access {
-  bool login_required = true;                   // false: public (login page, /healthz, assets)
-  std::optional<accounts::Action> action;       // if set, the principal's role must allow it
+  bool login_required = true;              // false: public (login page, /healthz, assets)
+  std::optional<accounts::Action> action;  // if set, the principal's role must allow it
 
   static Access Public() { return {false, std::nullopt}; }
   static Access LoggedIn() { return {true, std::nullopt}; }

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <thread>
 #include <fstream>
+#include <thread>
 
 #include "app.h"
 #include "mhd_server.h"

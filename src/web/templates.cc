@@ -28,8 +28,8 @@ mu::data ToData(const nlohmann::json& j) {
       return d;
     }
     case nlohmann::json::value_t::string: return mu::data{j.get<std::string>()};
-    case nlohmann::json::value_t::boolean: return j.get<bool>() ? mu::data{mu::data::type::bool_true}
-                                                                 : mu::data{mu::data::type::bool_false};
+    case nlohmann::json::value_t::boolean:
+      return j.get<bool>() ? mu::data{mu::data::type::bool_true} : mu::data{mu::data::type::bool_false};
     case nlohmann::json::value_t::number_integer:
     case nlohmann::json::value_t::number_unsigned: return mu::data{std::to_string(j.get<long long>())};
     case nlohmann::json::value_t::number_float: return mu::data{j.dump()};
@@ -58,7 +58,8 @@ const std::map<std::string, std::string, std::less<>>& Sources() {
 // key may share a template's name ("area").
 class TemplateContext : public mu::context<std::string> {
  public:
-  TemplateContext(const mu::data* data, const mu::data* partials) : mu::context<std::string>(data), partials_(partials) {}
+  TemplateContext(const mu::data* data, const mu::data* partials)
+      : mu::context<std::string>(data), partials_(partials) {}
   const mu::data* get_partial(const std::string& name) const override { return partials_->get(name); }
 
  private:
@@ -99,8 +100,8 @@ std::string RenderTemplate(std::string_view name, const nlohmann::json& data) {
   return out;
 }
 
-Response RenderPage(const Request& request, const std::string& title, std::string_view name,
-                    const nlohmann::json& data, int status) {
+Response RenderPage(const Request& request, const std::string& title, std::string_view name, const nlohmann::json& data,
+                    int status) {
   nlohmann::json page = data;
   page["title"] = title;
   page["csrf"] = request.csrf_token;

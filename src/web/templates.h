@@ -16,7 +16,7 @@ std::string RenderTemplate(std::string_view name, const nlohmann::json& data);
 
 // Renders `name` inside layout.mustache: title, navigation for the logged-in user, CSRF token
 // (as {{csrf}} for forms), flash message. `data` is the page's own data.
-Response RenderPage(const Request& request, const std::string& title, std::string_view name,
-                    const nlohmann::json& data, int status = 200);
+Response RenderPage(const Request& request, const std::string& title, std::string_view name, const nlohmann::json& data,
+                    int status = 200);
 
 }  // namespace wk::web

@@ -34,7 +34,7 @@ struct ThrottlePolicy {
 };
 
 struct SessionPolicy {
-  int idle_seconds = 120 * 60;      // a session unused this long ends
+  int idle_seconds = 120 * 60;       // a session unused this long ends
   int absolute_seconds = 12 * 3600;  // a session ends this long after login, used or not
 };
 
@@ -99,7 +99,7 @@ Result<void> RevokeApiToken(store::Db& db, const Principal& actor, std::int64_t 
 Result<std::optional<Principal>> ResolveApiToken(store::Db& db, std::string_view token, std::int64_t now = NowUnix());
 
 // Secret helpers shared with the web layer.
-std::string NewRandomToken();                             // 256 bits, URL-safe base64 without padding
+std::string NewRandomToken();                               // 256 bits, URL-safe base64 without padding
 bool SecretsEqual(std::string_view a, std::string_view b);  // constant-time for equal lengths
 
 }  // namespace wk::accounts

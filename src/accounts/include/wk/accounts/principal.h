@@ -17,24 +17,24 @@ enum class Role { kBeheerder, kCoordinator, kWijkwerker, kNetwerkpartner, kLezer
 
 // What a principal may try to do. The role × action table is in permissions.cc, one row per action.
 enum class Action {
-  kReadStatistics,    // open CBS statistics and areas: every logged-in user
-  kImportData,        // import CBS tables and boundaries
-  kManageUsers,       // add, disable users, reset passwords, manage teams
-  kViewAudit,         // read the audit trail
-  kManageOwnTokens,   // create and revoke one's own API tokens
+  kReadStatistics,   // open CBS statistics and areas: every logged-in user
+  kImportData,       // import CBS tables and boundaries
+  kManageUsers,      // add, disable users, reset passwords, manage teams
+  kViewAudit,        // read the audit trail
+  kManageOwnTokens,  // create and revoke one's own API tokens
   kChangeOwnPassword,
 };
 
-std::string_view RoleName(Role role);                       // "beheerder", ...
-std::optional<Role> ParseRole(std::string_view name);       // inverse of RoleName
-std::string_view RoleLabel(Role role);                      // Dutch label for the UI ("Beheerder", "Coördinator", ...)
+std::string_view RoleName(Role role);                  // "beheerder", ...
+std::optional<Role> ParseRole(std::string_view name);  // inverse of RoleName
+std::string_view RoleLabel(Role role);                 // Dutch label for the UI ("Beheerder", "Coördinator", ...)
 std::span<const Role> AllRoles();
-std::string_view ActionName(Action action);                 // "read_statistics", ...
+std::string_view ActionName(Action action);  // "read_statistics", ...
 std::span<const Action> AllActions();
 
 struct Principal {
-  std::int64_t user_id = 0;        // 0 for a command-line principal
-  std::string name;                // login name; for the CLI the system user
+  std::int64_t user_id = 0;  // 0 for a command-line principal
+  std::string name;          // login name; for the CLI the system user
   Role role = Role::kLezer;
   std::vector<std::int64_t> team_ids;
   bool via_cli = false;
@@ -49,6 +49,8 @@ Principal CliPrincipal(std::string system_user);
 
 // Whether the role may do the action (the single permission table).
 bool Can(Role role, Action action);
-inline bool Can(const Principal& p, Action action) { return Can(p.role, action); }
+inline bool Can(const Principal& p, Action action) {
+  return Can(p.role, action);
+}
 
 }  // namespace wk::accounts

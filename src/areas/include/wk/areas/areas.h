@@ -21,8 +21,8 @@ class Db;
 namespace wk::areas {
 
 enum class Level { kGemeente, kWijk, kBuurt };
-std::string_view LevelName(Level level);   // "gemeente", "wijk", "buurt"
-std::string_view LevelLabel(Level level);  // Dutch UI label: "Gemeente", "Wijk", "Buurt"
+std::string_view LevelName(Level level);              // "gemeente", "wijk", "buurt"
+std::string_view LevelLabel(Level level);             // Dutch UI label: "Gemeente", "Wijk", "Buurt"
 std::string_view ChildLevelLabelPlural(Level level);  // "Wijken" for a gemeente, "Buurten" for a wijk, "" for a buurt
 
 struct BBox {
@@ -30,11 +30,11 @@ struct BBox {
 };
 
 struct Area {
-  std::string code;                // CBS code: GM0344, WK034403, BU03440301
+  std::string code;  // CBS code: GM0344, WK034403, BU03440301
   std::string name;
   Level level = Level::kGemeente;
-  std::string parent_code;         // "" for a gemeente
-  std::optional<BBox> bbox;        // when a boundary is known
+  std::string parent_code;   // "" for a gemeente
+  std::optional<BBox> bbox;  // when a boundary is known
 };
 
 // Which way is better for an indicator, used to say whether a difference or a trend is favourable.
@@ -43,11 +43,11 @@ enum class Direction { kNeutral, kHigherIsBetter, kLowerIsBetter };
 // One entry of the indicator catalogue (src/areas/indicators.csv, compiled in): the single source
 // of indicator metadata. A derived share has numerator/denominator/scale set.
 struct IndicatorDef {
-  std::string code;         // CBS code ("a_inw") or derived code ("p_65_oo")
-  std::string label;        // Dutch label from the CBS codebook
-  std::string group;        // Dutch heading the label belongs under ("Geboren in Nederland"), may be ""
-  std::string unit;         // from the CBS Toelichting ("aantal", "%", "euro", "km", ...)
-  std::string theme;        // "bevolking", "huishoudens", ...
+  std::string code;   // CBS code ("a_inw") or derived code ("p_65_oo")
+  std::string label;  // Dutch label from the CBS codebook
+  std::string group;  // Dutch heading the label belongs under ("Geboren in Nederland"), may be ""
+  std::string unit;   // from the CBS Toelichting ("aantal", "%", "euro", "km", ...)
+  std::string theme;  // "bevolking", "huishoudens", ...
   Direction direction = Direction::kNeutral;
   std::string numerator;    // derived only
   std::string denominator;  // derived only
@@ -67,7 +67,7 @@ struct Source {
   std::string title;      // "Kerncijfers wijken en buurten 2024"
   std::string publisher;  // "CBS"
   int year = 0;
-  std::string licence;    // "CC BY 4.0"
+  std::string licence;  // "CC BY 4.0"
 };
 
 // One figure of one area in one year. `value` is empty when CBS marks it as secret or unknown
@@ -81,10 +81,11 @@ struct Figure {
 };
 
 // --- Reading ---------------------------------------------------------------------------------
-Result<Area> GetArea(store::Db& db, std::string_view code);           // kNotFound if unknown
-Result<std::vector<Area>> Municipalities(store::Db& db);              // all gemeenten, by name
-Result<std::vector<Area>> Children(store::Db& db, std::string_view code);   // by code
-Result<std::vector<Area>> Ancestors(store::Db& db, std::string_view code);  // from the gemeente down, excluding the area
+Result<Area> GetArea(store::Db& db, std::string_view code);                // kNotFound if unknown
+Result<std::vector<Area>> Municipalities(store::Db& db);                   // all gemeenten, by name
+Result<std::vector<Area>> Children(store::Db& db, std::string_view code);  // by code
+Result<std::vector<Area>> Ancestors(store::Db& db,
+                                    std::string_view code);  // from the gemeente down, excluding the area
 // Areas whose name or code matches `query` (case and diacritics folded; codes by prefix), best first.
 Result<std::vector<Area>> SearchAreas(store::Db& db, std::string_view query, int limit = 20);
 // Years with statistics for the area, newest first.
@@ -123,10 +124,10 @@ using Progress = std::function<void(std::int64_t done, std::int64_t total)>;
 struct ImportSummary {
   std::string file;
   int year = 0;
-  int areas = 0;            // areas created or updated
-  int indicators = 0;       // indicators with at least one value that is not missing
-  std::int64_t values = 0;  // values stored (missing included)
-  std::int64_t missing = 0; // of which missing ('.')
+  int areas = 0;                     // areas created or updated
+  int indicators = 0;                // indicators with at least one value that is not missing
+  std::int64_t values = 0;           // values stored (missing included)
+  std::int64_t missing = 0;          // of which missing ('.')
   std::vector<std::string> skipped;  // "line 7: reason"
 };
 
@@ -134,8 +135,8 @@ struct ImportSummary {
 // values, or XLSX) and stores its values for `year` (or the year found in the file name
 // "kwb-2024..."). For each area in the file the year is replaced: its values from earlier CBS
 // kerncijfers imports of that year go (a column the new file lacks is then missing), values from
-// other sources stay; areas and years not in the file are untouched (importing Amsterdam never touches Utrecht). Creates or updates the
-// areas (CBS names win over boundary names); a parent missing from file and database is created
+// other sources stay; areas and years not in the file are untouched (importing Amsterdam never touches Utrecht).
+// Creates or updates the areas (CBS names win over boundary names); a parent missing from file and database is created
 // with its code (or gm_naam) as name. Columns outside the catalogue and a national row are skipped
 // with a reason in the summary.
 // Errors: kPermissionDenied without Action::kImportData; kInvalid when no year is given or found;
@@ -146,10 +147,10 @@ Result<ImportSummary> ImportCbs(store::Db& db, const accounts::Principal& who, c
 
 struct BoundaryOptions {
   std::optional<int> year;
-  std::string code_field;      // property with the code; guessed when empty (WKC, BUC, KODE, statcode, ...)
-  std::string code_prefix;     // prepended to the code ("BU0344" + KODE)
-  std::string name_field;      // property with the name; guessed when empty
-  bool create_missing = false; // create areas not known yet (parent derived from the code)
+  std::string code_field;       // property with the code; guessed when empty (WKC, BUC, KODE, statcode, ...)
+  std::string code_prefix;      // prepended to the code ("BU0344" + KODE)
+  std::string name_field;       // property with the name; guessed when empty
+  bool create_missing = false;  // create areas not known yet (parent derived from the code)
 };
 struct BoundarySummary {
   std::string file;

@@ -43,7 +43,9 @@ inline std::unexpected<Error> Fail(ErrorCode code, std::string message, std::str
                                    std::string location = {}) {
   return std::unexpected(Error{code, std::move(message), std::move(field), std::move(location)});
 }
-inline std::unexpected<Error> Fail(Error error) { return std::unexpected(std::move(error)); }
+inline std::unexpected<Error> Fail(Error error) {
+  return std::unexpected(std::move(error));
+}
 
 // A short English name of the code ("not_found"), used in logs and problem documents.
 std::string_view ErrorCodeName(ErrorCode code);

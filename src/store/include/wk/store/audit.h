@@ -19,7 +19,7 @@ struct AuditEntry {
   std::string action;       // e.g. "user.add", "import.cbs"
   std::string record_type;  // e.g. "user", "area", "source"
   std::string record_id;
-  std::string detail;       // short free text or JSON; never passwords or tokens
+  std::string detail;  // short free text or JSON; never passwords or tokens
 };
 
 // Appends an entry. Call inside the transaction of the write it describes.
