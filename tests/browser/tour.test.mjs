@@ -152,3 +152,61 @@ test('log in, open Utrecht, click Overvecht on the map, search by name and code'
   await checkpoint('buurt');
   assert.deepEqual(problems, []);
 });
+
+test('account, beheer, import and audit pages work with the keyboard-free flow and pass axe', async () => {
+  // Still logged in as the demo beheerder from the tour. The home page shows the demo team's area.
+  await page.goto(server.url + '/');
+  await page.locator('.cards a', { hasText: 'Overvecht' }).or(page.locator('main a', { hasText: 'Wijk 03 Overvecht' })).first().waitFor();
+
+  // Account: make an API token; it is shown once.
+  await page.goto(server.url + '/account');
+  await page.getByLabel(/Naam van het nieuwe token/).fill('rapportage-script');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Token maken' }).click()]);
+  assert.match(await page.locator('input#nieuw-token').inputValue(), /^wk_[A-Za-z0-9_-]{20,}$/);
+  await checkpoint('account-token');
+
+  // Beheer: add a user with a role.
+  await page.goto(server.url + '/beheer');
+  await page.getByLabel(/Gebruikersnaam/).fill('wijkwerker-anna');
+  await page.getByLabel('Rol').selectOption('wijkwerker');
+  await page.getByLabel(/Eerste wachtwoord/).fill('anna-wachtwoord-123');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Gebruiker toevoegen' }).click()]);
+  assert.match(await page.locator('main').innerText(), /wijkwerker-anna/);
+  await checkpoint('beheer');
+
+  // Import a CBS table from the browser (a real CBS file), and see the summary.
+  await page.goto(server.url + '/beheer');
+  await page.getByRole('link', { name: 'Gegevens importeren' }).click();
+  await page.waitForURL('**/beheer/import');
+  await checkpoint('import');
+  await page.setInputFiles('input#file', path.join(process.env.WK_SHARED_DATA, 'cbs/kwb-2023_GM0344_utrecht.csv'));
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Importeren' }).click()]);
+  await page.getByRole('heading', { level: 1, name: 'Import voltooid' }).waitFor();
+  assert.match(await page.locator('main').innerText(), /Kerncijfers 2023/);
+  await checkpoint('import-voltooid');
+
+  // The audit trail names who did what.
+  await page.goto(server.url + '/auditlog');
+  const audit = await page.locator('main').innerText();
+  assert.match(audit, /import\.cbs/);
+  assert.match(audit, /wijkwerker-anna|user\.add/);
+  await checkpoint('auditlog');
+
+  // A Dutch 404 page.
+  const missing = await page.goto(server.url + '/gebied/BU99999999');
+  assert.equal(missing.status(), 404);
+  assert.match(await page.locator('h1').innerText(), /Niet gevonden/);
+  await checkpoint('niet-gevonden');
+  // Chromium logs the 404 we asked for on purpose; it is not a problem of the page.
+  const expected404 = problems.findIndex((p) => p.includes('status of 404'));
+  if (expected404 >= 0) problems.splice(expected404, 1);
+
+  // The area page on a phone: nothing wider than the screen.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(server.url + '/gebied/WK034403');
+  await mapReady();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than a 375px screen`);
+  await checkpoint('overvecht-telefoon');
+  assert.deepEqual(problems, []);
+});
