@@ -155,17 +155,33 @@ Result<json> ChildrenData(store::Db& db, const areas::Area& area, const std::vec
               {"has_rows", !rows.empty()}};
 }
 
+// What the area handlers start with: a connection, one read snapshot (a consistent view for all
+// their queries), and the area itself. Members end in reverse order: the snapshot before the lease.
+struct AreaRead {
+  store::Database::Lease lease;
+  store::ReadTransaction snapshot;
+  areas::Area area;
+  store::Db& db() { return lease.db(); }
+};
+
+Result<AreaRead> BeginAreaRead(App& app, const std::string& code) {
+  auto lease = app.database.Acquire();
+  if (!lease) return Fail(lease.error());
+  auto snapshot = store::ReadTransaction::Begin(lease->db());
+  if (!snapshot) return Fail(snapshot.error());
+  auto area = areas::GetArea(lease->db(), code);
+  if (!area) return Fail(area.error());
+  return AreaRead{std::move(*lease), std::move(*snapshot), std::move(*area)};
+}
+
 Response AreaPage(App& app, Request& req) {
   std::string code = NormalizeAreaCode(req.Param("code"));
   auto wanted = ParseYear(req.Query("jaar"), "jaar");
   if (!wanted) return ErrorResponse(req, wanted.error());
-  auto lease = app.database.Acquire();
-  if (!lease) return ErrorResponse(req, lease.error());
-  auto snapshot = store::ReadTransaction::Begin(lease->db());  // one consistent view for all queries
-  if (!snapshot) return ErrorResponse(req, snapshot.error());
-  store::Db& db = lease->db();
-  auto area = areas::GetArea(db, code);
-  if (!area) return ErrorResponse(req, area.error());
+  auto read = BeginAreaRead(app, code);
+  if (!read) return ErrorResponse(req, read.error());
+  store::Db& db = read->db();
+  const areas::Area* area = &read->area;
   auto ancestors = areas::Ancestors(db, code);
   auto children = areas::Children(db, code);
   auto years = areas::Years(db, code);
@@ -210,13 +226,10 @@ Response KeyFiguresCsv(App& app, Request& req) {
   }
   auto wanted = ParseYear(req.Query("jaar"), "jaar");
   if (!wanted) return ErrorResponse(req, wanted.error());
-  auto lease = app.database.Acquire();
-  if (!lease) return ErrorResponse(req, lease.error());
-  auto snapshot = store::ReadTransaction::Begin(lease->db());  // one consistent view for all queries
-  if (!snapshot) return ErrorResponse(req, snapshot.error());
-  store::Db& db = lease->db();
-  auto area = areas::GetArea(db, code);
-  if (!area) return ErrorResponse(req, area.error());
+  auto read = BeginAreaRead(app, code);
+  if (!read) return ErrorResponse(req, read.error());
+  store::Db& db = read->db();
+  const areas::Area* area = &read->area;
   auto years = areas::Years(db, code);
   if (!years) return ErrorResponse(req, years.error());
   auto year = ChooseYear(*years, *wanted, "jaar");
