@@ -65,4 +65,13 @@ std::optional<Level> ParseLevel(std::string_view name) {
   return std::nullopt;
 }
 
+Area AreaFromCode(const std::string& code, std::string name) {
+  Area a;
+  a.code = code;
+  a.level = LevelOfCode(code).value_or(Level::kBuurt);
+  a.parent_code = ParentCode(code);
+  a.name = std::move(name);
+  return a;
+}
+
 }  // namespace wk::areas

@@ -15,6 +15,8 @@ namespace wk::areas {
 std::optional<Level> LevelOfCode(std::string_view code);
 // The parent's code: WK034403 -> GM0344, BU03440301 -> WK034403; "" for a gemeente or a bad code.
 std::string ParentCode(std::string_view code);
+// A new area from a well-formed code (level and parent follow from it) and a name.
+Area AreaFromCode(const std::string& code, std::string name);
 // "gemeente" / "wijk" / "buurt" (case-insensitive; also CBS's recs "Gemeente", "Wijk", "Buurt").
 std::optional<Level> ParseLevel(std::string_view name);
 

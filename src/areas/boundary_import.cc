@@ -49,12 +49,7 @@ Result<BoundarySummary> WriteBoundaries(store::Db& db, const accounts::Principal
           if (!exists) return Fail(exists.error());
           if (*exists) break;
         }
-        Area a;
-        a.code = code;
-        a.level = *LevelOfCode(code);
-        a.parent_code = ParentCode(code);
-        a.name = name;
-        to_create.emplace(code, std::move(a));
+        to_create.emplace(code, AreaFromCode(code, name));
         code = ParentCode(code);
         name = LevelOfCode(code) == Level::kGemeente && !shape.parent_name.empty() ? shape.parent_name : code;
       }

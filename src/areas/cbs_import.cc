@@ -192,12 +192,8 @@ Result<ImportSummary> WriteCbs(store::Db& db, const accounts::Principal& who, co
       auto known = sql::SelectArea(db, parent);
       if (!known) return Fail(known.error());
       if (*known) break;
-      Area a;
-      a.code = parent;
-      a.level = *LevelOfCode(parent);
-      a.parent_code = ParentCode(parent);
-      a.name = a.level == Level::kGemeente && !r.gm_name.empty() ? r.gm_name : parent;
-      missing_parents.emplace(parent, std::move(a));
+      const bool gemeente = LevelOfCode(parent) == Level::kGemeente;
+      missing_parents.emplace(parent, AreaFromCode(parent, gemeente && !r.gm_name.empty() ? r.gm_name : parent));
     }
   }
 
