@@ -1,0 +1,292 @@
+// AreaProfile on the real Utrecht demo data. Every expected number is computed here, by plain
+// loops, from the CBS CSV files in ../shared/data/cbs, independently of the areas module.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "wk/accounts/principal.h"
+#include "wk/core/text.h"
+#include "wk/profile/profile.h"
+#include "wk/store/db.h"
+#include "wk/store/migrations.h"
+
+namespace wk::profile {
+namespace {
+
+// One CBS kwb file: area code -> column -> cell text (trimmed), and area code -> "Gemeente"/"Wijk"/"Buurt".
+struct CbsTable {
+  std::vector<std::string> order;  // area codes in file order
+  std::map<std::string, std::map<std::string, std::string>> cells;
+  std::map<std::string, std::string> level;
+};
+
+std::vector<std::string> SplitCsv(const std::string& line) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (char c : line) {
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (c == ',' && !quoted) {
+      out.emplace_back();
+    } else if (c != '\r') {
+      out.back() += c;
+    }
+  }
+  return out;
+}
+
+CbsTable ReadCbs(int year) {
+  const char* base = std::getenv("WK_SHARED_DATA");
+  std::ifstream in(std::string(base ? base : "../shared/data") + "/cbs/kwb-" + std::to_string(year) +
+                   "_GM0344_utrecht.csv");
+  EXPECT_TRUE(in.good());
+  CbsTable t;
+  std::string line;
+  std::getline(in, line);
+  if (line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
+  auto header = SplitCsv(line);
+  while (std::getline(in, line)) {
+    auto fields = SplitCsv(line);
+    std::map<std::string, std::string> row;
+    for (std::size_t i = 0; i < header.size() && i < fields.size(); ++i) {
+      row[header[i]] = std::string(text::Trim(fields[i]));
+    }
+    std::string code = row["gwb_code_10"];
+    t.order.push_back(code);
+    t.level[code] = row["recs"];
+    t.cells[code] = std::move(row);
+  }
+  return t;
+}
+
+const CbsTable& Cbs(int year) {
+  static const std::map<int, CbsTable> tables = {{2023, ReadCbs(2023)}, {2024, ReadCbs(2024)}};
+  return tables.at(year);
+}
+
+// The value as the catalogue defines it: the cell, or numerator / denominator * scale.
+std::optional<double> Expected(int year, const std::string& code, const std::string& indicator) {
+  const auto& row = Cbs(year).cells.at(code);
+  const auto* def = areas::FindIndicator(indicator);
+  auto cell = [&](const std::string& column) { return text::ParseDouble(row.at(column)); };
+  if (!def->IsDerived()) return cell(indicator);
+  auto num = cell(def->numerator), den = cell(def->denominator);
+  if (!num || !den || *den == 0) return std::nullopt;
+  return *num / *den * def->scale;
+}
+
+class Profiles : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto db = store::Db::Open(":memory:");
+    ASSERT_TRUE(db.has_value());
+    ASSERT_TRUE(store::Migrate(**db).has_value());
+    auto loaded = areas::LoadDemo(**db, accounts::CliPrincipal("tester"));
+    ASSERT_TRUE(loaded.has_value()) << loaded.error().Describe();
+    db_ = db->release();
+  }
+  static void TearDownTestSuite() {
+    delete db_;
+    db_ = nullptr;
+  }
+  static const IndicatorProfile* Find(const Profile& p, const std::string& indicator) {
+    for (const auto& ip : p.indicators) {
+      if (ip.def->code == indicator) return &ip;
+    }
+    return nullptr;
+  }
+  static store::Db* db_;
+};
+store::Db* Profiles::db_ = nullptr;
+
+TEST_F(Profiles, ValuesParentsRanksPercentilesAndZScoresMatchTheCbsFile) {
+  struct Case {
+    const char* code;
+    const char* indicator;
+    int year;
+  };
+  const Case cases[] = {
+      {"BU03440311", "p_65_oo", 2024},  // the share 65+ of a buurt in Overvecht
+      {"BU03440311", "p_65_oo", 2023}, {"BU03440311", "a_inw", 2024},
+      {"BU03440113", "a_00_14", 2024},  // tied with two other buurten
+      {"BU03440911", "p_65_oo", 2024},  // no inhabitants: the share is missing
+      {"WK034403", "p_1p_hh", 2024},   {"WK034409", "a_inw", 2023},
+      {"GM0344", "a_inw", 2024},  // the only gemeente loaded
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(std::string(c.code) + " " + c.indicator + " " + std::to_string(c.year));
+    auto profile = AreaProfile(*db_, c.code, c.year);
+    ASSERT_TRUE(profile.has_value()) << profile.error().Describe();
+    const auto* ip = Find(*profile, c.indicator);
+    ASSERT_NE(ip, nullptr);
+    const std::string code = c.code;
+    auto value = Expected(c.year, code, c.indicator);
+    ASSERT_EQ(ip->value.has_value(), value.has_value());
+    if (value) {
+      EXPECT_DOUBLE_EQ(*ip->value, *value);
+    }
+
+    // Parents, from the gemeente down: GM0344, and for a buurt its wijk WK + 6 digits.
+    std::vector<std::string> parents;
+    if (!code.starts_with("GM")) parents.push_back("GM0344");
+    if (code.starts_with("BU")) parents.push_back("WK" + code.substr(2, 6));
+    ASSERT_EQ(ip->parents.size(), parents.size());
+    for (std::size_t i = 0; i < parents.size(); ++i) {
+      EXPECT_EQ(ip->parents[i].code, parents[i]);
+      auto pv = Expected(c.year, parents[i], c.indicator);
+      ASSERT_EQ(ip->parents[i].value.has_value(), pv.has_value());
+      if (pv) {
+        EXPECT_DOUBLE_EQ(*ip->parents[i].value, *pv);
+      }
+    }
+    if (value && !parents.empty()) {
+      auto pv = Expected(c.year, parents.back(), c.indicator);
+      ASSERT_TRUE(ip->from_parent.has_value());
+      EXPECT_DOUBLE_EQ(ip->from_parent->absolute, *value - *pv);
+      EXPECT_DOUBLE_EQ(*ip->from_parent->percent, (*value - *pv) / *pv * 100);
+    } else {
+      EXPECT_FALSE(ip->from_parent.has_value());
+    }
+
+    // Peers: every area of the same level in the file; those without a value are left out.
+    const auto& table = Cbs(c.year);
+    int all = 0, n = 0, below = 0, equal = 0, above = 0;
+    double sum = 0;
+    std::vector<double> peer_values;
+    for (const auto& other : table.order) {
+      if (table.level.at(other) != table.level.at(code)) continue;
+      ++all;
+      auto v = Expected(c.year, other, c.indicator);
+      if (!v) continue;
+      ++n;
+      sum += *v;
+      peer_values.push_back(*v);
+      if (value && *v < *value) ++below;
+      if (value && *v == *value) ++equal;
+      if (value && *v > *value) ++above;
+    }
+    EXPECT_EQ(profile->peer_count, all);
+    if (!value) {
+      EXPECT_FALSE(ip->peers.has_value());
+      continue;
+    }
+    ASSERT_TRUE(ip->peers.has_value());
+    EXPECT_EQ(ip->peers->peers, n);
+    EXPECT_EQ(ip->peers->rank, above + 1);
+    EXPECT_DOUBLE_EQ(ip->peers->percentile, (below + equal / 2.0) * 100 / n);
+    double mean = sum / n, squares = 0;
+    for (double v : peer_values) squares += (v - mean) * (v - mean);
+    double sd = std::sqrt(squares / n);
+    ASSERT_EQ(ip->peers->z_score.has_value(), sd > 0);
+    if (sd > 0) {
+      EXPECT_NEAR(*ip->peers->z_score, (*value - mean) / sd, 1e-9);
+    }
+  }
+}
+
+TEST_F(Profiles, TheTiedBuurtenShareRankAndPercentile) {
+  // BU03440113, BU03440212 and BU03440413 have the same a_00_14 in 2024 (asserted from the file).
+  const char* tied[] = {"BU03440113", "BU03440212", "BU03440413"};
+  auto first = Expected(2024, tied[0], "a_00_14");
+  ASSERT_TRUE(first.has_value());
+  std::optional<PeerStats> expected;
+  for (const char* code : tied) {
+    ASSERT_EQ(Expected(2024, code, "a_00_14"), first);
+    auto profile = AreaProfile(*db_, code, 2024);
+    ASSERT_TRUE(profile.has_value());
+    const auto* ip = Find(*profile, "a_00_14");
+    ASSERT_TRUE(ip != nullptr && ip->peers.has_value());
+    if (!expected) expected = ip->peers;
+    EXPECT_EQ(ip->peers->rank, expected->rank) << code;
+    EXPECT_DOUBLE_EQ(ip->peers->percentile, expected->percentile) << code;
+  }
+}
+
+TEST_F(Profiles, TheTrendFrom2023To2024FollowsTheCbsFiles) {
+  struct Case {
+    const char* code;
+    const char* indicator;
+    Movement movement;  // a_inw is neutral: never favourable or unfavourable
+  };
+  const Case cases[] = {
+      {"WK034403", "a_inw", Movement::kStable},  // under 2 % growth
+      {"WK034409", "a_inw", Movement::kUp},      // over 2 % growth
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.code);
+    auto from = Expected(2023, c.code, c.indicator), to = Expected(2024, c.code, c.indicator);
+    ASSERT_TRUE(from && to);
+    auto profile = AreaProfile(*db_, c.code, 2024);
+    ASSERT_TRUE(profile.has_value());
+    EXPECT_EQ(profile->years, (std::vector<int>{2023, 2024}));
+    const auto* ip = Find(*profile, c.indicator);
+    ASSERT_NE(ip, nullptr);
+    for (const auto& trend : {ip->since_previous, ip->since_first}) {
+      ASSERT_TRUE(trend.has_value());
+      EXPECT_EQ(trend->from_year, 2023);
+      EXPECT_EQ(trend->to_year, 2024);
+      EXPECT_DOUBLE_EQ(trend->change, *to - *from);
+      EXPECT_DOUBLE_EQ(*trend->percent, (*to - *from) / *from * 100);
+      EXPECT_EQ(trend->movement, c.movement);
+      EXPECT_EQ(trend->judgement, Judgement::kNeither);
+    }
+    // Seen from 2023 there is no previous year; the first-to-last trend is the same.
+    auto earlier = AreaProfile(*db_, c.code, 2023);
+    ASSERT_TRUE(earlier.has_value());
+    const auto* ip23 = Find(*earlier, c.indicator);
+    ASSERT_NE(ip23, nullptr);
+    EXPECT_FALSE(ip23->since_previous.has_value());
+    ASSERT_TRUE(ip23->since_first.has_value());
+    EXPECT_EQ(ip23->since_first->movement, c.movement);
+  }
+}
+
+TEST_F(Profiles, AnIndicatorMissingEverywhereIsNeverCompared) {
+  auto profile = AreaProfile(*db_, "BU03440311", 2024);
+  ASSERT_TRUE(profile.has_value());
+  const auto& table = Cbs(2024);
+  int checked = 0;
+  for (const auto& def : areas::Catalogue()) {
+    if (def.IsDerived() || !table.cells.begin()->second.contains(def.code)) continue;
+    bool all_missing = true;
+    for (const auto& [code, row] : table.cells) all_missing = all_missing && row.at(def.code) == ".";
+    if (!all_missing) continue;
+    SCOPED_TRACE(def.code);
+    ++checked;
+    const auto* ip = Find(*profile, def.code);
+    ASSERT_NE(ip, nullptr);  // listed, so the page can say it is missing
+    EXPECT_FALSE(ip->value.has_value());
+    for (const auto& parent : ip->parents) EXPECT_FALSE(parent.value.has_value());
+    EXPECT_FALSE(ip->peers.has_value());
+    EXPECT_FALSE(ip->from_parent.has_value());
+    EXPECT_FALSE(ip->since_previous.has_value());
+    EXPECT_FALSE(ip->since_first.has_value());
+  }
+  EXPECT_GT(checked, 0);  // g_ele and others are '.' in every row of 2024
+}
+
+TEST_F(Profiles, AnUnknownAreaOrYearIsNotFound) {
+  auto area = areas::GetArea(*db_, "WK034403");
+  ASSERT_TRUE(area.has_value());
+  struct Case {
+    const char* code;
+    int year;
+    std::string message;
+  };
+  const Case cases[] = {
+      {"WK034403", 2020, "Voor " + area->name + " zijn geen cijfers over 2020."},
+      {"BU99999999", 2024, "Gebied BU99999999 bestaat niet."},
+  };
+  for (const auto& c : cases) {
+    auto p = AreaProfile(*db_, c.code, c.year);
+    ASSERT_FALSE(p.has_value());
+    EXPECT_EQ(p.error().code, ErrorCode::kNotFound);
+    EXPECT_EQ(p.error().message, c.message);
+  }
+}
+
+}  // namespace
+}  // namespace wk::profile
