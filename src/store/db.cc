@@ -195,6 +195,14 @@ Result<Statement> Db::Prepare(std::string_view sql) {
   return Statement(this, it->second);
 }
 
+Result<void> Db::Ping() {
+  auto st = Prepare("SELECT 1");
+  if (!st) return Fail(st.error());
+  auto row = st->Step();
+  if (!row) return Fail(row.error());
+  return {};
+}
+
 std::int64_t Db::LastInsertId() const {
   return sqlite3_last_insert_rowid(db_);
 }

@@ -51,7 +51,7 @@ void RegisterAssetRoutes(Router& router, App& app) {
   });
   router.Get("/healthz", Access::Public(), [&app](Request&) {
     auto lease = app.database.Acquire();
-    bool ok = lease && lease->db().Exec("SELECT 1");
+    bool ok = lease && lease->db().Ping();
     nlohmann::json j = {{"status", ok ? "ok" : "unavailable"}, {"database", ok}};
     return Response::Json(j.dump(), ok ? 200 : 503);
   });

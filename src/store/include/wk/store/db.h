@@ -93,6 +93,9 @@ class Db {
   // A statement from the cache, prepared on first use. Errors if the SQL does not compile.
   Result<Statement> Prepare(std::string_view sql);
 
+  // Whether the database answers a trivial query (for /healthz).
+  Result<void> Ping();
+
   std::int64_t LastInsertId() const;
   int Changes() const;
   const std::string& path() const { return path_; }
