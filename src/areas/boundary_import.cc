@@ -86,20 +86,13 @@ Result<BoundarySummary> WriteBoundaries(store::Db& db, const accounts::Principal
 
 Result<BoundarySummary> ImportBoundaries(store::Db& db, const accounts::Principal& who, const std::string& path,
                                          const BoundaryOptions& options, const Progress& progress) {
-  if (!accounts::Can(who, accounts::Action::kImportData)) {
-    return Fail(ErrorCode::kPermissionDenied, kNoImportPermission);
-  }
+  if (auto allowed = CheckImportPermission(who); !allowed) return Fail(allowed.error());
   // Read, reproject and check everything before the write transaction starts.
   auto file = ReadBoundaryFile(path, options, progress);
   if (!file) return Fail(file.error());
-  auto tx = store::Transaction::Begin(db);
-  if (!tx) return Fail(tx.error());
-  auto summary = WriteBoundaries(db, who, std::filesystem::path(path).filename().string(), std::move(*file), options);
-  if (!summary) return summary;
-  if (auto g = sql::BumpGeneration(db); !g) return Fail(g.error());  // in the import's transaction
-  if (auto c = tx->Commit(); !c) return Fail(c.error());
-  NoteImportCommitted();
-  return summary;
+  return WriteInOneTransaction(db, [&] {
+    return WriteBoundaries(db, who, std::filesystem::path(path).filename().string(), std::move(*file), options);
+  });
 }
 
 }  // namespace wk::areas

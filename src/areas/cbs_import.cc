@@ -243,20 +243,11 @@ Result<ImportSummary> WriteCbs(store::Db& db, const accounts::Principal& who, co
 
 Result<ImportSummary> ImportCbs(store::Db& db, const accounts::Principal& who, const std::string& path,
                                 std::optional<int> year, const Progress& progress) {
-  if (!accounts::Can(who, accounts::Action::kImportData)) {
-    return Fail(ErrorCode::kPermissionDenied, kNoImportPermission);
-  }
+  if (auto allowed = CheckImportPermission(who); !allowed) return Fail(allowed.error());
   // Read and check everything before the write transaction starts.
   auto file = ReadCbsFile(path, year, progress);
   if (!file) return Fail(file.error());
-  auto tx = store::Transaction::Begin(db);
-  if (!tx) return Fail(tx.error());
-  auto summary = WriteCbs(db, who, *file);
-  if (!summary) return summary;
-  if (auto g = sql::BumpGeneration(db); !g) return Fail(g.error());  // in the import's transaction
-  if (auto c = tx->Commit(); !c) return Fail(c.error());
-  NoteImportCommitted();
-  return summary;
+  return WriteInOneTransaction(db, [&] { return WriteCbs(db, who, *file); });
 }
 
 }  // namespace wk::areas

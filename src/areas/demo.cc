@@ -20,9 +20,7 @@ std::string_view Embedded(std::string_view name) {
 }  // namespace
 
 Result<bool> LoadDemo(store::Db& db, const accounts::Principal& who, const Progress& progress) {
-  if (!accounts::Can(who, accounts::Action::kImportData)) {
-    return Fail(ErrorCode::kPermissionDenied, kNoImportPermission);
-  }
+  if (auto allowed = CheckImportPermission(who); !allowed) return Fail(allowed.error());
   auto count = sql::CountAreas(db);
   if (!count) return Fail(count.error());
   if (*count > 0) return false;
@@ -56,23 +54,27 @@ Result<bool> LoadDemo(store::Db& db, const accounts::Principal& who, const Progr
     if (progress) progress(++step, steps);
   }
 
-  auto tx = store::Transaction::Begin(db);
-  if (!tx) return Fail(tx.error());
-  // Checked again inside the transaction: another process may have loaded areas meanwhile.
-  count = sql::CountAreas(db);
-  if (!count) return Fail(count.error());
-  if (*count > 0) return false;
-  for (const auto& table : tables) {
-    if (auto r = WriteCbs(db, who, table); !r) return Fail(r.error());
-  }
-  for (std::size_t i = 0; i < boundaries.size(); ++i) {
-    auto r = WriteBoundaries(db, who, std::string(kShapes[i].name), std::move(boundaries[i]), kShapes[i].options);
-    if (!r) return Fail(r.error());
-  }
-  if (auto g = sql::BumpGeneration(db); !g) return Fail(g.error());  // in the import's transaction
-  if (auto c = tx->Commit(); !c) return Fail(c.error());
-  NoteImportCommitted();
-  return true;
+  // Four imports as one all-or-nothing unit.
+  bool raced = false;
+  auto loaded = WriteInOneTransaction(db, [&]() -> Result<bool> {
+    // Checked again inside the transaction: another process may have loaded areas meanwhile.
+    auto now = sql::CountAreas(db);
+    if (!now) return Fail(now.error());
+    if (*now > 0) {
+      raced = true;
+      return Fail(ErrorCode::kConflict, "Er zijn intussen al gebieden geladen.");  // rolls back: nothing written
+    }
+    for (const auto& table : tables) {
+      if (auto r = WriteCbs(db, who, table); !r) return Fail(r.error());
+    }
+    for (std::size_t i = 0; i < boundaries.size(); ++i) {
+      auto r = WriteBoundaries(db, who, std::string(kShapes[i].name), std::move(boundaries[i]), kShapes[i].options);
+      if (!r) return Fail(r.error());
+    }
+    return true;
+  });
+  if (!loaded && raced) return false;
+  return loaded;
 }
 
 }  // namespace wk::areas

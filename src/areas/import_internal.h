@@ -9,13 +9,35 @@
 
 #include "boundary_reader.h"
 #include "wk/areas/areas.h"
+#include "wk/store/db.h"
 
 namespace wk::areas {
+
+// sql::BumpGeneration, reachable from this header without the store's SQL header.
+Result<void> BumpDataGeneration(store::Db& db);
 
 inline constexpr const char* kNoImportPermission = "Alleen een beheerder mag gegevens importeren.";
 
 // Raises ImportsCommittedHere(); called right after an import's commit (reading.cc).
 void NoteImportCommitted();
+
+// kPermissionDenied unless `who` may import (Action::kImportData).
+Result<void> CheckImportPermission(const accounts::Principal& who);
+
+// The write half of every import: runs `write()` (-> Result<T>) in one transaction, raises the data
+// generation in that same transaction (so caches in other processes see the change), commits, and
+// tells this process's caches. Nothing is written when `write` fails.
+template <class F>
+auto WriteInOneTransaction(store::Db& db, F write) -> decltype(write()) {
+  auto tx = store::Transaction::Begin(db);
+  if (!tx) return Fail(tx.error());
+  auto result = write();
+  if (!result) return result;
+  if (auto g = BumpDataGeneration(db); !g) return Fail(g.error());
+  if (auto c = tx->Commit(); !c) return Fail(c.error());
+  NoteImportCommitted();
+  return result;
+}
 
 // A CBS kerncijfers file, read and checked, not yet written.
 struct CbsRow {

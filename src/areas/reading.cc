@@ -76,6 +76,17 @@ std::atomic<std::uint64_t> g_imports_committed_here{0};
 
 }  // namespace
 
+Result<void> CheckImportPermission(const accounts::Principal& who) {
+  if (!accounts::Can(who, accounts::Action::kImportData)) {
+    return Fail(ErrorCode::kPermissionDenied, kNoImportPermission);
+  }
+  return {};
+}
+
+Result<void> BumpDataGeneration(store::Db& db) {
+  return sql::BumpGeneration(db);
+}
+
 void NoteImportCommitted() {
   g_imports_committed_here.fetch_add(1, std::memory_order_acq_rel);
 }
