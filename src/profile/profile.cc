@@ -41,6 +41,12 @@ Result<std::vector<areas::Area>> Peers(store::Db& db, const areas::Area& area,
 
 }  // namespace
 
+std::string Finding::Sentence() const {
+  std::string out;
+  for (const auto& part : parts) out += part.text;
+  return out;
+}
+
 Result<Profile> AreaProfile(store::Db& db, std::string_view code, int year) {
   auto area = areas::GetArea(db, code);
   if (!area) return Fail(area.error());

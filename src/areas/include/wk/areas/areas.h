@@ -54,6 +54,11 @@ struct IndicatorDef {
   double scale = 1;         // derived only: value = numerator / denominator * scale
   int decimals = 0;         // how many decimals to show
   bool key_figure = false;  // shown among the key figures on the area page
+  // A relative change (percent) above which a trend is up or down, else stable (issue 3, ADR 8).
+  double trend_threshold = 2.0;
+  // Defined by an `import indicators` file (stored in the database) rather than the compiled-in
+  // catalogue.
+  bool custom = false;
 
   bool IsDerived() const { return !numerator.empty(); }
 };
@@ -61,13 +66,24 @@ struct IndicatorDef {
 // The catalogue, in file order.
 const std::vector<IndicatorDef>& Catalogue();
 const IndicatorDef* FindIndicator(std::string_view code);
+// The themes in the order pages show them, Dutch lower case ("bevolking", "huishoudens", ...);
+// every IndicatorDef::theme is one of them.
+const std::vector<std::string>& Themes();
+
+// Every indicator the database knows: the catalogue followed by the indicators defined by
+// `import indicators` (custom = true). The pointers stay valid for the life of the process (a
+// redefinition by a later import yields a new IndicatorDef; the old one is kept).
+Result<std::vector<const IndicatorDef*>> Indicators(store::Db& db);
+// A catalogue or custom indicator by code; kNotFound ("Indicator x bestaat niet.", field "indicator").
+Result<const IndicatorDef*> FindIndicator(store::Db& db, std::string_view code);
 
 struct Source {
   std::int64_t id = 0;
   std::string title;      // "Kerncijfers wijken en buurten 2024"
   std::string publisher;  // "CBS"
   int year = 0;
-  std::string licence;  // "CC BY 4.0"
+  std::string licence;      // "CC BY 4.0"
+  std::string reliability;  // grade given on import (see ImportIndicators), "" when not graded
 };
 
 // One figure of one area in one year. `value` is empty when CBS marks it as secret or unknown
@@ -78,6 +94,7 @@ struct Figure {
   std::optional<double> value;
   std::string source;  // "CBS"
   std::string source_title;
+  std::string reliability;  // of the source, "" when not graded
 };
 
 // --- Reading ---------------------------------------------------------------------------------
@@ -95,6 +112,29 @@ Result<std::vector<int>> Years(store::Db& db, std::string_view code);
 Result<std::vector<Figure>> KeyFigures(store::Db& db, std::string_view code, std::optional<int> year = std::nullopt);
 // Every catalogue indicator that has a stored value or is derived, for the area and year.
 Result<std::vector<Figure>> Figures(store::Db& db, std::string_view code, int year);
+
+// The national values ("Nederland", NL00) of `year`: the national row of a CBS table or of an
+// `import indicators` file, derived shares computed. Empty when none is loaded.
+Result<std::vector<Figure>> NationalFigures(store::Db& db, int year);
+
+// Every stored and derived value of `year` of every area of `level` in the country, read in one
+// scan: the input of peer comparisons at national scale (profile). `values` is area-major:
+// values[a * indicators.size() + i] is indicator i of area a; missing stays empty.
+struct LevelValues {
+  std::vector<Area> areas;  // by code; without bbox
+  std::vector<const IndicatorDef*> indicators;
+  std::vector<std::optional<double>> values;
+};
+Result<LevelValues> ValuesOfYear(store::Db& db, int year, Level level);
+
+// One indicator in `year` for each child of `parent` (by code), for a choropleth map or a bar
+// chart; a child without a value has an empty value. kNotFound for an unknown area or indicator.
+struct ChildValue {
+  Area area;  // without bbox
+  std::optional<double> value;
+};
+Result<std::vector<ChildValue>> IndicatorOverChildren(store::Db& db, std::string_view parent, std::string_view indicator,
+                                                      int year);
 
 // GeoJSON (WGS84, RFC 7946) of the area's own boundary as a Feature, kNotFound without one.
 Result<std::string> BoundaryGeoJson(store::Db& db, std::string_view code);
@@ -144,6 +184,29 @@ struct ImportSummary {
 // All or nothing: the whole file is checked before the one write transaction (one audit entry).
 Result<ImportSummary> ImportCbs(store::Db& db, const accounts::Principal& who, const std::string& path,
                                 std::optional<int> year, const Progress& progress = {});
+
+// `import indicators`: any table of figures per area and year (GGD monitor, police, the
+// municipality's own monitor, own counts), in long form (area_code, indicator, year, value) or
+// wide form (area_code, year, <indicator>, ...), CSV or XLSX. Indicators not in the catalogue are
+// defined by a metadata file (code, label, unit, theme, direction, decimals, trend_threshold),
+// given or found beside the file as <name>.meta.csv; the area code NL00 is the national value.
+// Unknown area codes, unknown indicators without metadata and non-numeric values are refused with
+// file, line and column; all or nothing, one transaction, one audit entry.
+struct IndicatorImportOptions {
+  std::string source;         // required: "GGD Gezondheidsmonitor Volwassenen en Ouderen 2022"
+  std::string publisher;     // who publishes it ("GGD regio Utrecht"); "" = the source text
+  std::string reliability;   // grade, see docs; "" = not graded
+  std::string licence;       // "" = unknown
+  std::string metadata_path;  // "" = <file>.meta.csv beside the file when present
+};
+Result<ImportSummary> ImportIndicators(store::Db& db, const accounts::Principal& who, const std::string& path,
+                                       const IndicatorImportOptions& options, const Progress& progress = {});
+
+// `import cbs-nabijheid`: the StatLine export "Nabijheid voorzieningen" (BOM, ';', quoted, padded
+// values, long Dutch column titles, a national row NL00) into the nabijheid indicators of the
+// catalogue; the year from the file name or `year`. Same guarantees as ImportCbs.
+Result<ImportSummary> ImportCbsNabijheid(store::Db& db, const accounts::Principal& who, const std::string& path,
+                                         std::optional<int> year, const Progress& progress = {});
 
 struct BoundaryOptions {
   std::optional<int> year;

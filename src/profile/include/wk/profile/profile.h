@@ -72,12 +72,39 @@ struct ParentValue {
 struct IndicatorProfile {
   const areas::IndicatorDef* def = nullptr;
   std::optional<double> value;  // missing: every comparison below is empty
-  std::string source, source_title;
+  std::string source, source_title, reliability;
   std::vector<ParentValue> parents;      // from the gemeente down to the direct parent
+  std::optional<double> national;        // the country's value (NL00) when loaded
+  std::string national_source;           // its source ("CBS")
   std::optional<PeerStats> peers;        // among the same-level areas of the municipality
+  std::optional<PeerStats> national_peers;  // among the same-level areas of the country, when
+                                            // areas of more than one municipality are loaded
+  std::vector<std::string> notable;      // ids of the notability rules this value meets
   std::optional<Deviation> from_parent;  // from the direct parent
   std::optional<Trend> since_first;      // first loaded year -> last loaded year
   std::optional<Trend> since_previous;   // previous loaded year -> this year
+};
+
+// Where a number in a finding comes from: the value of `indicator` of `area_code` in `year`
+// (area_code "NL00" for the country). The web layer turns it into a link.
+struct NumberRef {
+  std::string area_code;
+  std::string indicator;
+  int year = 0;
+};
+// A piece of a finding sentence: plain text, or a number (formatted in Dutch) with its origin.
+struct FindingPart {
+  std::string text;
+  std::optional<NumberRef> ref;  // set for numbers
+};
+// A notable fact in plain Dutch, e.g. "In Kanaleneiland is 9,5% van de inwoners 65 jaar of ouder,
+// tegen 11,2% in de gemeente Utrecht (CBS, 2024)." Never without a source.
+struct Finding {
+  std::string indicator;  // code
+  std::string rule;       // id of the notability rule that produced it
+  double score = 0;       // ranking weight, higher first
+  std::vector<FindingPart> parts;
+  std::string Sentence() const;  // the parts joined as plain text
 };
 
 struct Profile {
@@ -86,6 +113,7 @@ struct Profile {
   std::vector<int> years;                    // loaded years of the area, oldest first
   int peer_count = 0;                        // same-level areas compared with (the area included)
   std::vector<IndicatorProfile> indicators;  // catalogue order; every figure stored or derived
+  std::vector<Finding> findings;             // best first
 };
 
 // The profile of `code` in `year`. Peers: for a buurt all buurten of its gemeente, for a wijk all
