@@ -34,10 +34,12 @@ std::string_view ChildLevelLabelPlural(Level level) {
 }
 
 std::optional<Level> LevelOfCode(std::string_view code) {
-  auto digits = [](std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
-  if (code.size() < 2 || !digits(code.substr(2))) return std::nullopt;
+  // GM + 4 digits; a wijk adds 2 and a buurt 2 more characters, digits or capital letters
+  // (Amsterdam numbers its wijken WK0363AA, WK0363AB, ...).
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto alnum = [&](char c) { return digit(c) || (c >= 'A' && c <= 'Z'); };
+  if (code.size() < 6 || !std::all_of(code.begin() + 2, code.begin() + 6, digit)) return std::nullopt;
+  if (!std::all_of(code.begin() + 6, code.end(), alnum)) return std::nullopt;
   std::string_view prefix = code.substr(0, 2);
   std::size_t n = code.size() - 2;
   if (prefix == "GM" && n == 4) return Level::kGemeente;

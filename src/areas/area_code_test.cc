@@ -21,7 +21,10 @@ TEST(AreaCode, LevelAndParentFollowFromTheCode) {
       {"gm0344", std::nullopt, ""},      // codes are upper case
       {"GM344", std::nullopt, ""},       // four digits
       {"WK03440", std::nullopt, ""},     // six digits
-      {"BU0344030A", std::nullopt, ""},  // digits only
+      {"WK0363AA", Level::kWijk, "GM0363"},      // Amsterdam's wijken have letters
+      {"BU0363AA01", Level::kBuurt, "WK0363AA"},
+      {"BU0363AA0a", std::nullopt, ""},  // capital letters only
+      {"WK03A3AA", std::nullopt, ""},    // the gemeente part is four digits
       {"NL00", std::nullopt, ""},        // the country is no area here
       {"", std::nullopt, ""},
   };
