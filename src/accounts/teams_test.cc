@@ -81,7 +81,8 @@ TEST(Teams, RefuseBadInputAndUnknownRecords) {
       {"unknown user", AddTeamMember(*db, Admin(), team->id, 999), ErrorCode::kNotFound,
        "Deze gebruiker bestaat niet."},
       {"bad code", as_void(SetTeamAreas(*db, Admin(), team->id, "GM0344, Overvecht")), ErrorCode::kInvalid,
-       "Ongeldige gebiedscode 'Overvecht': verwacht GM met 4 cijfers, WK met 6 of BU met 8 (bijvoorbeeld GM0344, "
+       "Ongeldige gebiedscode 'Overvecht': verwacht GM met 4 cijfers, WK met 6 tekens of BU met 8 (bijvoorbeeld "
+       "GM0344, "
        "WK034401, BU03440101)."},
   };
   for (const auto& c : cases) {

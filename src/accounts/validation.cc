@@ -1,5 +1,7 @@
 // The rules for names, passwords and area codes. CBS area codes: a municipality is GM + 4 digits,
-// a district (wijk) WK + 6 digits (municipality + 2), a neighbourhood (buurt) BU + 8 digits (wijk + 2).
+// a district (wijk) WK + the municipality's 4 digits + 2, a neighbourhood (buurt) BU + the wijk's 6
+// + 2; those added characters are digits or capital letters (Amsterdam: WK0363AA, BU0363AA01).
+// The same rule as areas::LevelOfCode (areas sits above accounts and cannot be used here).
 #include "validation.h"
 
 #include <algorithm>
@@ -22,7 +24,9 @@ bool IsAreaCode(std::string_view code) {
   if (code.starts_with("WK")) digits = 6;
   if (code.starts_with("BU")) digits = 8;
   if (digits == 0 || code.size() != 2 + digits) return false;
-  return std::all_of(code.begin() + 2, code.end(), [](char c) { return c >= '0' && c <= '9'; });
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  return std::all_of(code.begin() + 2, code.begin() + 6, digit) &&
+         std::all_of(code.begin() + 6, code.end(), [&](char c) { return digit(c) || (c >= 'A' && c <= 'Z'); });
 }
 
 }  // namespace
@@ -96,10 +100,11 @@ Result<std::vector<std::string>> ParseAreaCodes(std::string_view codes) {
       // Echo the code only when it is short printable ASCII (it ends up in HTML and JSON).
       bool printable =
           typed.size() <= 20 && std::all_of(typed.begin(), typed.end(), [](char c) { return c > ' ' && c < 127; });
-      return Fail(ErrorCode::kInvalid,
-                  "Ongeldige gebiedscode" + (printable ? " '" + typed + "'" : std::string()) +
-                      ": verwacht GM met 4 cijfers, WK met 6 of BU met 8 (bijvoorbeeld GM0344, WK034401, BU03440101).",
-                  "gebieden");
+      return Fail(
+          ErrorCode::kInvalid,
+          "Ongeldige gebiedscode" + (printable ? " '" + typed + "'" : std::string()) +
+              ": verwacht GM met 4 cijfers, WK met 6 tekens of BU met 8 (bijvoorbeeld GM0344, WK034401, BU03440101).",
+          "gebieden");
     }
     out.push_back(std::move(code));
     return {};

@@ -73,6 +73,7 @@ TEST(ParseAreaCodes, AcceptsCbsCodesInAnySeparatorAndCase) {
       {"", {}},
       {"GM0344", {"GM0344"}},
       {"gm0344, wk034401", {"GM0344", "WK034401"}},
+      {"wk0363aa BU0363AA01", {"BU0363AA01", "WK0363AA"}},
       {"BU03440101;WK034401\nGM0344 GM0344", {"BU03440101", "GM0344", "WK034401"}},
       {" , ,", {}},
   };
@@ -85,10 +86,11 @@ TEST(ParseAreaCodes, AcceptsCbsCodesInAnySeparatorAndCase) {
 
 TEST(ParseAreaCodes, RefusesMalformedCodesNamingThem) {
   const std::string tail =
-      ": verwacht GM met 4 cijfers, WK met 6 of BU met 8 (bijvoorbeeld GM0344, WK034401, BU03440101).";
+      ": verwacht GM met 4 cijfers, WK met 6 tekens of BU met 8 (bijvoorbeeld GM0344, WK034401, BU03440101).";
   const TextCase cases[] = {
-      {"GM344", "GM344"},   {"WK03440", "WK03440"},        {"BU0344010", "BU0344010"},
-      {"XX0344", "XX0344"}, {"GM0344,Utrecht", "Utrecht"}, {"gm03a4", "gm03a4"},
+      {"GM344", "GM344"},       {"WK03440", "WK03440"},        {"BU0344010", "BU0344010"},
+      {"XX0344", "XX0344"},     {"GM0344,Utrecht", "Utrecht"}, {"gm03a4", "gm03a4"},
+      {"WK03A3AA", "WK03A3AA"},
   };
   for (const auto& c : cases) {
     auto r = ParseAreaCodes(c.input);

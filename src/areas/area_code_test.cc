@@ -18,10 +18,10 @@ TEST(AreaCode, LevelAndParentFollowFromTheCode) {
       {"BU03440301", Level::kBuurt, "WK034403"},
       {"WK000300", Level::kWijk, "GM0003"},
       {"BU19660102", Level::kBuurt, "WK196601"},
-      {"gm0344", std::nullopt, ""},      // codes are upper case
-      {"GM344", std::nullopt, ""},       // four digits
-      {"WK03440", std::nullopt, ""},     // six digits
-      {"WK0363AA", Level::kWijk, "GM0363"},      // Amsterdam's wijken have letters
+      {"gm0344", std::nullopt, ""},          // codes are upper case
+      {"GM344", std::nullopt, ""},           // four digits
+      {"WK03440", std::nullopt, ""},         // six digits
+      {"WK0363AA", Level::kWijk, "GM0363"},  // Amsterdam's wijken have letters
       {"BU0363AA01", Level::kBuurt, "WK0363AA"},
       {"BU0363AA0a", std::nullopt, ""},  // capital letters only
       {"WK03A3AA", std::nullopt, ""},    // the gemeente part is four digits
