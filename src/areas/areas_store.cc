@@ -233,6 +233,19 @@ Result<void> UpsertValue(store::Db& db, std::string_view code, std::string_view 
   return st->Run();
 }
 
+Result<ValueWriter> ValueWriter::Prepare(store::Db& db) {
+  auto st = db.Prepare(kUpsertValue);
+  if (!st) return Fail(st.error());
+  return ValueWriter(std::move(*st));
+}
+
+Result<void> ValueWriter::Write(std::string_view code, std::string_view indicator, int year,
+                                std::optional<double> value, std::int64_t source_id) {
+  st_.Reset();
+  st_.BindAll(code, indicator, year, value, source_id);
+  return st_.Run();
+}
+
 Result<void> DeleteCbsYear(store::Db& db, std::string_view code, int year) {
   auto st = db.Prepare(kDeleteCbsYear);
   if (!st) return Fail(st.error());

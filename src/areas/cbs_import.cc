@@ -211,10 +211,12 @@ Result<ImportSummary> WriteCbs(store::Db& db, const accounts::Principal& who, co
     if (auto u = sql::UpsertArea(db, *a, true); !u) return Fail(u.error());
   }
   std::vector<bool> indicator_has_value(file.indicators.size(), false);
+  auto writer = sql::ValueWriter::Prepare(db);
+  if (!writer) return Fail(writer.error());
   for (const auto& r : file.rows) {
     if (auto d = sql::DeleteCbsYear(db, r.area.code, file.year); !d) return Fail(d.error());
     for (std::size_t v = 0; v < r.values.size(); ++v) {
-      if (auto w = sql::UpsertValue(db, r.area.code, file.indicators[v], file.year, r.values[v], *source_id); !w) {
+      if (auto w = writer->Write(r.area.code, file.indicators[v], file.year, r.values[v], *source_id); !w) {
         return Fail(w.error());
       }
       ++summary.values;

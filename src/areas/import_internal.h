@@ -29,6 +29,7 @@ Result<void> CheckImportPermission(const accounts::Principal& who);
 // tells this process's caches. Nothing is written when `write` fails.
 template <class F>
 auto WriteInOneTransaction(store::Db& db, F write) -> decltype(write()) {
+  store::BulkWriteCache cache(db);  // a national table touches far more pages than the usual 1 MiB
   auto tx = store::Transaction::Begin(db);
   if (!tx) return Fail(tx.error());
   auto result = write();

@@ -92,6 +92,11 @@ Result<void> Statement::Run() {
   }
 }
 
+void Statement::Reset() {
+  sqlite3_reset(stmt_);
+  bind_failed_ = false;
+}
+
 bool Statement::IsNull(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
@@ -148,9 +153,19 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
       "PRAGMA temp_store=MEMORY; "
       // 1 MiB of page cache per connection instead of SQLite's 2 MiB: a server holds one connection
       // per request thread, and the operating system caches the file for all of them anyway.
+      // Large writes widen it for their duration (BulkWriteCache).
       "PRAGMA cache_size=-1024;");
   if (!r) return Fail(r.error());
   return db;
+}
+
+BulkWriteCache::BulkWriteCache(Db& db, int mib) : db_(db) {
+  // A pragma that cannot fail on an open connection; a failure would only cost speed.
+  (void)db_.Exec("PRAGMA cache_size=-" + std::to_string(mib * 1024));  // NOLINT(bugprone-unused-return-value)
+}
+
+BulkWriteCache::~BulkWriteCache() {
+  (void)db_.Exec("PRAGMA cache_size=-1024");  // NOLINT(bugprone-unused-return-value)
 }
 
 Db::~Db() {
