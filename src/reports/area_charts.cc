@@ -44,6 +44,39 @@ BarChart ShareGroups(const profile::Profile& p, const std::vector<std::string_vi
   return chart;
 }
 
+// A profile with values, parents and sources only: what the share charts read.
+Result<profile::Profile> ValuesOnly(store::Db& db, std::string_view code, int year) {
+  auto area = areas::GetArea(db, code);
+  if (!area) return Fail(area.error());
+  auto ancestors = areas::Ancestors(db, code);
+  if (!ancestors) return Fail(ancestors.error());
+  auto own = areas::Figures(db, code, year);
+  if (!own) return Fail(own.error());
+  std::vector<std::vector<areas::Figure>> parents;
+  for (const auto& a : *ancestors) {
+    auto f = areas::Figures(db, a.code, year);
+    if (!f) return Fail(f.error());
+    parents.push_back(std::move(*f));
+  }
+  profile::Profile p;
+  p.area = std::move(*area);
+  p.year = year;
+  for (const auto& f : *own) {
+    profile::IndicatorProfile ip;
+    ip.def = f.def;
+    ip.value = f.value;
+    ip.source = f.source;
+    ip.source_title = f.source_title;
+    for (std::size_t i = 0; i < ancestors->size(); ++i) {
+      const areas::Figure* pf = FindFigure(parents[i], f.def->code);
+      const auto& a = (*ancestors)[i];
+      ip.parents.push_back({a.code, a.name, a.level, pf != nullptr ? pf->value : std::nullopt});
+    }
+    p.indicators.push_back(std::move(ip));
+  }
+  return p;
+}
+
 std::string LowerFirst(std::string s) {
   if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
   return s;
@@ -65,6 +98,18 @@ BarChart HouseholdsChart(const profile::Profile& profile) {
   chart.text.title =
       "Huishoudens in " + profile.area.name + ", " + std::to_string(profile.year) + ": aandeel van alle huishoudens";
   return chart;
+}
+
+Result<BarChart> AgeGroupsChart(store::Db& db, std::string_view code, int year) {
+  auto p = ValuesOnly(db, code, year);
+  if (!p) return Fail(p.error());
+  return AgeGroupsChart(*p);
+}
+
+Result<BarChart> HouseholdsChart(store::Db& db, std::string_view code, int year) {
+  auto p = ValuesOnly(db, code, year);
+  if (!p) return Fail(p.error());
+  return HouseholdsChart(*p);
 }
 
 Result<BarChart> ChildrenChart(store::Db& db, std::string_view parent, std::string_view indicator, int year,

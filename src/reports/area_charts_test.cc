@@ -44,6 +44,16 @@ TEST(AgeGroupsChart, ComparesEachAgeBandWithTheWijkAndTheGemeente) {
   EXPECT_NE(svg.find(">Bron: CBS, Kerncijfers wijken en buurten 2024</text>"), std::string::npos);
 }
 
+TEST(AgeGroupsChart, IsTheSameFromTheFiguresAloneAsFromTheWholeProfile) {
+  auto light = AgeGroupsChart(DemoDb(), "BU03440311", 2024);
+  ASSERT_TRUE(light.has_value()) << light.error().Describe();
+  EXPECT_EQ(RenderBarChart(*light), RenderBarChart(AgeGroupsChart(Taag2024())));
+  auto households = HouseholdsChart(DemoDb(), "BU03440311", 2024);
+  ASSERT_TRUE(households.has_value());
+  EXPECT_EQ(RenderBarChart(*households), RenderBarChart(HouseholdsChart(Taag2024())));
+  EXPECT_EQ(AgeGroupsChart(DemoDb(), "BU99999999", 2024).error().code, ErrorCode::kNotFound);
+}
+
 TEST(HouseholdsChart, SplitsTheHouseholdsInThreeShares) {
   BarChart c = HouseholdsChart(Taag2024());
   EXPECT_EQ(c.text.id, "huishoudens");

@@ -84,7 +84,7 @@ std::string RenderBarChart(const BarChart& chart) {
       }
     }
   }
-  label_w = std::min(label_w, 220.0);
+  label_w = std::min(label_w, 260.0);
   value_w += 10;
   const svg::Axis axis = svg::NiceAxis(lo, hi);
   const double x0 = svg::kMargin + label_w, x1 = svg::kWidth - svg::kMargin - value_w;

@@ -26,6 +26,11 @@ BarChart AgeGroupsChart(const profile::Profile& profile);
 // the same groups as AgeGroupsChart. Id "huishoudens".
 BarChart HouseholdsChart(const profile::Profile& profile);
 
+// The same two charts from the figures of `code` and its parents in `year` alone, without the
+// peer comparisons of a whole profile (cheaper: for pages). Errors: kNotFound for an unknown area.
+Result<BarChart> AgeGroupsChart(store::Db& db, std::string_view code, int year);
+Result<BarChart> HouseholdsChart(store::Db& db, std::string_view code, int year);
+
 // `indicator` in `year` for every child of `parent`, highest first, missing last; the child
 // `highlight` (a code, may be empty) is highlighted. Id "onderdelen". Errors: kNotFound for an
 // unknown area or indicator (field "indicator").
