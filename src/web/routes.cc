@@ -57,6 +57,8 @@ Router BuildRouter(App& app) {
   RegisterAreaRoutes(router, app);
   RegisterApiRoutes(router, app);
   RegisterImportRoutes(router, app);
+  RegisterProfileApiRoutes(router, app);
+  RegisterReportRoutes(router, app);
   return router;
 }
 
