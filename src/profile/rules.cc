@@ -205,7 +205,9 @@ const std::vector<Rule>& Rules() {
 
 bool RulesApplyTo(const areas::IndicatorDef& def) {
   if (def.unit == "ha" || def.unit == "code") return false;
-  if (def.unit == "aantal") return def.code.starts_with("g_");
+  if (def.unit == "aantal") {
+    return def.code.starts_with("g_") || (def.code.starts_with("nv_") && def.code.ends_with("km"));
+  }
   return true;
 }
 
