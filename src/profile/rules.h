@@ -61,7 +61,8 @@ const std::vector<Rule>& Rules();
 // category codes ("code") never: a buurt always has fewer inhabitants than its wijk. Averages
 // whose unit is "aantal" do apply: CBS kerncijfers codes starting with g_ (gemiddeld: g_hhgro,
 // g_3km_sc) and the Nabijheid counts of facilities within a radius (nv_..._1km: the average
-// number over the inhabitants).
+// number over the inhabitants). A custom indicator (free-text unit) qualifies only with one of the
+// catalogue's size-independent units ("%", "per 1 000 inwoners", "km", ...), never as "aantal".
 bool RulesApplyTo(const areas::IndicatorDef& def);
 
 // A rule an indicator's value meets, and how strongly: 1 at the rule's threshold, growing with the

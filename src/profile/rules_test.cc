@@ -124,6 +124,18 @@ TEST(NotableRules, ApplyOnlyToValuesThatDoNotGrowWithTheArea) {
     ASSERT_NE(def, nullptr) << c.code;
     EXPECT_EQ(RulesApplyTo(*def), c.applies) << c.code;
   }
+  struct Custom {
+    const char* unit;
+    bool applies;
+  };
+  const Custom customs[] = {{"%", true}, {"per 1 000 inwoners", true}, {"aantal", false}, {"meldingen", false}};
+  for (const auto& c : customs) {
+    areas::IndicatorDef def;
+    def.code = "g_eigen";  // a custom code that looks like a CBS average is still a custom count
+    def.unit = c.unit;
+    def.custom = true;
+    EXPECT_EQ(RulesApplyTo(def), c.applies) << c.unit;
+  }
 }
 
 // A profile of a share with a wijk and gemeente above it; numbers made up for the rules.
