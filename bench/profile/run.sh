@@ -7,7 +7,8 @@
 #   2. recomputing all percentiles (the peer index of every indicator, level and municipality)
 #      after the import; target under 2 s;
 #   3. the profile of one buurt with national percentiles over HTTP, wrk at 8 connections;
-#      target p50 under 5 ms.
+#      target p50 under 5 ms (repeated reads of one buurt are answered from the read cache); and,
+#      for honesty, the same over a thousand buurten in turn, which computes nearly every profile.
 # The input is GENERATED (generate.mjs): the real Utrecht rows replicated under the 3,434 real wijk
 # codes of 2023 with generated buurt codes; it is not statistics of those areas and never leaves
 # the temporary directory. See README.md beside this script.
@@ -121,6 +122,15 @@ read -r rps p50 p99 errors < <(wrk -t2 -c8 -d"${duration}s" --latency -H "Author
   /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec:/ { rps = $2 }
   /Non-2xx or 3xx responses:/ { errors += $NF } /Socket errors:/ { errors += 1 }
   END { printf "%.0f %.3f %.3f %d\n", rps, p50, p99, errors + 0 }')
+# The same over 1,010 different buurten in turn: (nearly) every request misses the read cache and
+# computes the profile, as the first look at an area does.
+sqlite3 "$dir/ours.db" "SELECT code FROM areas_area WHERE level = 'buurt' ORDER BY code" | awk 'NR % 17 == 0' >"$dir/codes"
+read -r mrps mp50 mp99 merrors < <(WK_BENCH_CODES="$dir/codes" wrk -t2 -c8 -d"${duration}s" --latency \
+  -s bench/profile/rotate.lua -H "Authorization: Bearer $token" "$base/" | awk '
+  function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+  /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec:/ { rps = $2 }
+  /Non-2xx or 3xx responses:/ { errors += $NF } /Socket errors:/ { errors += 1 }
+  END { printf "%.0f %.3f %.3f %d\n", rps, p50, p99, errors + 0 }')
 rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$server_pid/status")
 
 echo
@@ -133,7 +143,9 @@ printf '%-52s %10s %8s\n' "sqlite3 .import of the wide CSV (text, no index)" "$d
   "$(awk -v a="$dot" -v b="$ref" 'BEGIN { printf "%.2f", a / b }')"
 echo "  runs: ours ${ours_times[*]}; direct ${ref_times[*]}; .import ${dot_times[*]}"
 echo "recomputing all percentiles (peer index, 2024, all levels): $peers s (runs: ${peer_times[*]})"
-echo "profile of $buurt over HTTP, wrk 2 threads 8 connections ${duration} s: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors; server VmRSS $(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }') MB"
+echo "profile of $buurt over HTTP, wrk 2 threads 8 connections ${duration} s: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors"
+echo "profiles of $(wc -l <"$dir/codes") buurten in turn (read-cache misses), same wrk: $mrps req/s, p50 $mp50 ms, p99 $mp99 ms, errors $merrors"
+echo "server VmRSS after both: $(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }') MB"
 
 fail=0
 check() {
@@ -143,5 +155,5 @@ echo "targets:"
 check "import ≤ 1.5 × the direct load" "$ours <= 1.5 * $ref"
 check "recomputing all percentiles < 2 s" "$peers < 2"
 check "profile p50 < 5 ms at 8 connections" "$p50 < 5"
-check "no HTTP errors" "$errors == 0"
+check "no HTTP errors" "$errors + $merrors == 0"
 exit $fail

@@ -80,6 +80,7 @@ int Main(int argc, char** argv) {
   RegisterUser(app, ctx);
   RegisterImport(app, ctx);
   RegisterAreas(app, ctx);
+  RegisterProfile(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

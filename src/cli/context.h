@@ -52,6 +52,7 @@ void RegisterMigrate(CLI::App& app, Context& ctx);  // serve.cc
 void RegisterUser(CLI::App& app, Context& ctx);     // user.cc
 void RegisterImport(CLI::App& app, Context& ctx);   // import.cc
 void RegisterAreas(CLI::App& app, Context& ctx);    // areas.cc
+void RegisterProfile(CLI::App& app, Context& ctx);  // profile.cc
 
 template <class F>
 void WithDb(Context& ctx, F body) {

@@ -8,9 +8,9 @@
 
 #include "app.h"
 #include "area_data.h"
+#include "cached_read.h"
 #include "embedded_api_docs.h"
 #include "problem.h"
-#include "read_cache.h"
 #include "wk/areas/areas.h"
 #include "wk/core/text.h"
 
@@ -39,33 +39,6 @@ Response WithDb(App& app, Request& req, Fn&& fn) {
   if (!snapshot) return ErrorResponse(req, snapshot.error());
   Result<Response> r = fn(lease->db());
   if (!r) return ErrorResponse(req, r.error());
-  return std::move(*r);
-}
-
-// WithDb for the answers of the area reads, through `cache` (read_cache.h): `key` names the answer
-// completely (route, normalised code, the query parameters the route reads). Only plain 200
-// answers are kept; errors are computed every time.
-template <class Fn>
-Response CachedRead(App& app, ReadCache& cache, Request& req, const std::string& key, Fn&& fn) {
-  if (auto hit = cache.Find(key)) {
-    Response r = Response::Json(std::move(hit->body));
-    r.content_type = std::move(hit->content_type);
-    return r;
-  }
-  ReadCache::Stamp stamp;
-  stamp.local = areas::ImportsCommittedHere();  // before the snapshot: see read_cache.h
-  auto lease = app.database.Acquire();
-  if (!lease) return ErrorResponse(req, lease.error());
-  auto snapshot = store::ReadTransaction::Begin(lease->db());
-  if (!snapshot) return ErrorResponse(req, snapshot.error());
-  auto generation = areas::DataGeneration(lease->db());  // first read: the answer's own snapshot
-  if (!generation) return ErrorResponse(req, generation.error());
-  stamp.generation = *generation;
-  Result<Response> r = fn(lease->db());
-  if (!r) return ErrorResponse(req, r.error());
-  if (r->status == 200 && r->headers.empty() && r->static_body.empty()) {
-    cache.Store(key, stamp, ReadCache::Answer{r->content_type, r->body});
-  }
   return std::move(*r);
 }
 

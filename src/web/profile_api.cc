@@ -3,11 +3,14 @@
 // (reports::ProfileCsv, ProfileXlsx) as a download. tests/integration/profile_api.test.mjs checks
 // the answers against web/openapi.json.
 //
-// Not through the read cache (read_cache.h): a profile's JSON (about 80 KB for a buurt) is larger
-// than ReadCache::kMaxBody, and the exports carry a Content-Disposition header.
+// The JSON goes through a read cache of its own (read_cache.h): a profile is about 100 KB and
+// takes milliseconds to compute and serialise, and the same areas are asked for again and again
+// (a team works in a few wijken). The exports carry a Content-Disposition header and are not kept.
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "area_data.h"
+#include "cached_read.h"
 #include "downloads.h"
 #include "profile_json.h"
 #include "wk/areas/areas.h"
@@ -60,12 +63,23 @@ Result<profile::Profile> LoadProfile(store::Db& db, const Request& req, const st
   return p;
 }
 
-Response ProfileApi(App& app, Request& req) {
+// At most ~80 buurt profiles (8 MiB) are kept; that covers the areas of several teams.
+constexpr ReadCache::Limits kProfileCacheLimits{512 * 1024, 8 * 1024 * 1024, 256};
+
+Response ProfileApi(App& app, ReadCache& cache, Request& req) {
   const std::string code = NormalizeAreaCode(req.Param("code"));
   auto format = ParseFormat(req);
   if (!format) return ErrorResponse(req, format.error(), 400);
   auto variant = ParseVariant(req);
   if (!variant) return ErrorResponse(req, variant.error(), 400);
+  if (*format == Format::kJson) {
+    const std::string key = "profile " + code + " " + req.Query("year").value_or("");
+    return CachedRead(app, cache, req, key, [&](store::Db& db) -> Result<Response> {
+      auto p = LoadProfile(db, req, code, "year");
+      if (!p) return Fail(p.error());
+      return Response::Json(ProfileJson(*p).dump());
+    });
+  }
   return WithReadSnapshot(app, req, [&](store::Db& db) -> Result<Response> {
     auto p = LoadProfile(db, req, code, "year");
     if (!p) return Fail(p.error());
@@ -107,7 +121,9 @@ Response ProfileDownload(App& app, Request& req, Format format) {
 
 void RegisterProfileApiRoutes(Router& router, App& app) {
   const Access read = Access::Needs(accounts::Action::kReadStatistics);
-  router.Get("/api/v1/areas/{code}/profile", read, [&app](Request& req) { return ProfileApi(app, req); });
+  auto cache = std::make_shared<ReadCache>(app.database, kProfileCacheLimits);
+  router.Get("/api/v1/areas/{code}/profile", read,
+             [&app, cache](Request& req) { return ProfileApi(app, *cache, req); });
   router.Get("/gebied/{code}/profiel.csv", read,
              [&app](Request& req) { return ProfileDownload(app, req, Format::kCsv); });
   // Writing a workbook takes a temporary file and some milliseconds: off the request threads.

@@ -52,7 +52,7 @@ std::optional<ReadCache::Answer> ReadCache::Find(const std::string& key) {
 
 void ReadCache::Store(const std::string& key, const Stamp& stamp, Answer answer) {
   const std::size_t size = key.size() + answer.body.size() + answer.content_type.size();
-  if (answer.body.size() > kMaxBody) return;
+  if (answer.body.size() > limits_.max_body) return;
   const std::uint64_t local = areas::ImportsCommittedHere();
   std::lock_guard lock(mu_);
   // An import committed since the stamp was taken, or the database has moved on from what this
@@ -61,7 +61,7 @@ void ReadCache::Store(const std::string& key, const Stamp& stamp, Answer answer)
       current_.generation < 0) {
     return;
   }
-  if (entries_.size() >= kMaxEntries || bytes_ + size > kMaxBytes) ClearLocked();
+  if (entries_.size() >= limits_.max_entries || bytes_ + size > limits_.max_bytes) ClearLocked();
   auto [it, inserted] = entries_.try_emplace(key);
   if (!inserted) bytes_ -= it->first.size() + it->second.answer.body.size() + it->second.answer.content_type.size();
   it->second = Entry{std::move(answer), stamp};

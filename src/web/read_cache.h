@@ -14,8 +14,8 @@
 // The local counter is read before the answer's snapshot starts, so an answer computed from data
 // older than an import can never be stored under the counter value that follows that import.
 //
-// Only small answers are kept (kMaxBody, kMaxBytes in total, kMaxEntries), so memory stays bounded
-// whatever codes clients ask for. Permission checks happen before the handler, cache or not.
+// Only answers up to a size are kept, and only so many bytes and entries in total (Limits), so
+// memory stays bounded whatever codes clients ask for. Permission checks happen before the handler, cache or not.
 #pragma once
 
 #include <chrono>
@@ -32,9 +32,11 @@ namespace wk::web {
 class ReadCache {
  public:
   static constexpr std::chrono::milliseconds kGenerationCheck{200};
-  static constexpr std::size_t kMaxBody = 64 * 1024;
-  static constexpr std::size_t kMaxBytes = 2 * 1024 * 1024;
-  static constexpr std::size_t kMaxEntries = 512;
+  struct Limits {
+    std::size_t max_body = 64 * 1024;         // larger answers are not kept
+    std::size_t max_bytes = 2 * 1024 * 1024;  // in total; when full, the cache starts afresh
+    std::size_t max_entries = 512;
+  };
 
   struct Answer {
     std::string content_type;
@@ -47,7 +49,8 @@ class ReadCache {
     std::int64_t generation = -1;
   };
 
-  explicit ReadCache(store::Database& database) : database_(database) {}
+  explicit ReadCache(store::Database& database) : ReadCache(database, Limits{}) {}
+  ReadCache(store::Database& database, Limits limits) : database_(database), limits_(limits) {}
 
   // The answer stored for `key`, if still current.
   std::optional<Answer> Find(const std::string& key);
@@ -65,6 +68,7 @@ class ReadCache {
   void ClearLocked();
 
   store::Database& database_;
+  const Limits limits_;
   std::mutex mu_;
   std::unordered_map<std::string, Entry> entries_;
   std::size_t bytes_ = 0;

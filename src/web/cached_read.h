@@ -1,0 +1,41 @@
+// CachedRead: answering a read through a ReadCache (read_cache.h). Private to the web module.
+#pragma once
+
+#include <string>
+
+#include "app.h"
+#include "problem.h"
+#include "read_cache.h"
+#include "wk/areas/areas.h"
+#include "wk/store/db.h"
+
+namespace wk::web {
+
+// Runs `fn(db) -> Result<Response>` in one read snapshot, through `cache` (read_cache.h): `key` names the answer
+// completely (route, normalised code, the query parameters the route reads). Only plain 200
+// answers are kept; errors are computed every time.
+template <class Fn>
+Response CachedRead(App& app, ReadCache& cache, Request& req, const std::string& key, Fn&& fn) {
+  if (auto hit = cache.Find(key)) {
+    Response r = Response::Json(std::move(hit->body));
+    r.content_type = std::move(hit->content_type);
+    return r;
+  }
+  ReadCache::Stamp stamp;
+  stamp.local = areas::ImportsCommittedHere();  // before the snapshot: see read_cache.h
+  auto lease = app.database.Acquire();
+  if (!lease) return ErrorResponse(req, lease.error());
+  auto snapshot = store::ReadTransaction::Begin(lease->db());
+  if (!snapshot) return ErrorResponse(req, snapshot.error());
+  auto generation = areas::DataGeneration(lease->db());  // first read: the answer's own snapshot
+  if (!generation) return ErrorResponse(req, generation.error());
+  stamp.generation = *generation;
+  Result<Response> r = fn(lease->db());
+  if (!r) return ErrorResponse(req, r.error());
+  if (r->status == 200 && r->headers.empty() && r->static_body.empty()) {
+    cache.Store(key, stamp, ReadCache::Answer{r->content_type, r->body});
+  }
+  return std::move(*r);
+}
+
+}  // namespace wk::web
