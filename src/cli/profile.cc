@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
+#include <map>
 
 #include "context.h"
 #include "wk/areas/areas.h"
@@ -60,8 +61,8 @@ Result<void> Show(store::Db& db, const std::string& code, std::optional<int> yea
   if (!p) return Fail(p.error());
   if (timing) {
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    std::fprintf(stderr, "profile: %zu indicators, %zu findings in %.2f ms\n", p->indicators.size(),
-                 p->findings.size(), ms);
+    std::fprintf(stderr, "profile: %zu indicators, %zu findings in %.2f ms\n", p->indicators.size(), p->findings.size(),
+                 ms);
   }
   std::printf("Profiel van %s %s (%s), %d\n", std::string(areas::LevelLabel(p->area.level)).c_str(),
               p->area.name.c_str(), p->area.code.c_str(), p->year);
@@ -70,6 +71,10 @@ Result<void> Show(store::Db& db, const std::string& code, std::optional<int> yea
     int n = 0;
     for (const auto& f : p->findings) std::printf("%3d. %s\n", ++n, f.Sentence().c_str());
   }
+  // Labels that several indicators share ("Nederland" as origin and as country of birth) get their
+  // group in front.
+  std::map<std::string, int> label_count;
+  for (const auto& ip : p->indicators) ++label_count[ip.def->label];
   std::string theme;
   std::string parent_header =
       p->indicators.empty() || p->indicators.front().parents.empty() ? "" : p->indicators.front().parents.back().name;
@@ -82,7 +87,13 @@ Result<void> Show(store::Db& db, const std::string& code, std::optional<int> yea
     }
     std::string parent = ip.parents.empty() ? "" : FormatValue(*ip.def, ip.parents.back().value);
     std::string national = ip.national ? FormatValue(*ip.def, ip.national) : "";
-    std::string label = ip.def->label.size() > 44 ? ip.def->label.substr(0, 43) + "…" : ip.def->label;
+    std::string label = ip.def->label;
+    if (label_count[label] > 1 && !ip.def->group.empty()) label = ip.def->group + ": " + label;
+    if (label.size() > 44) {
+      std::size_t cut = 43;
+      while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+      label = label.substr(0, cut) + "…";
+    }
     std::printf("  %-44s %14s %14s %14s %-16s %s\n", label.c_str(), FormatValue(*ip.def, ip.value).c_str(),
                 parent.c_str(), national.c_str(), FormatPercentile(ip.peers).c_str(),
                 FormatTrend(ip.since_previous).c_str());
