@@ -1,13 +1,10 @@
-// Placeholders for the issue 3 section 2 reading work (ValuesOfYear, IndicatorOverChildren).
+// Placeholders for the issue 3 section 2 reading work (ValuesOfYear).
 // Replaced by their implementations; delete this file then.
 #include "wk/areas/areas.h"
 
 namespace wk::areas {
 
 Result<LevelValues> ValuesOfYear(store::Db&, int, Level) {
-  return Fail(ErrorCode::kInternal, "Nog niet beschikbaar.");
-}
-Result<std::vector<ChildValue>> IndicatorOverChildren(store::Db&, std::string_view, std::string_view, int) {
   return Fail(ErrorCode::kInternal, "Nog niet beschikbaar.");
 }
 
