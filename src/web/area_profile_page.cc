@@ -48,7 +48,8 @@ Result<json> ProfileSection(const profile::Profile& p, const AreaPageState& stat
     tabs.push_back({{"label", ThemeLabel(t)},
                     {"slug", slug},
                     {"href", AreaPageHref(p.area.code, to, "#profiel")},
-                    {"current", t == *theme}});
+                    {"current", t == *theme},
+                    {"empty", !ThemeHasValues(p, t)}});
   }
   json findings = FindingsOfTheme(p, *theme);
   return json{{"tabs", tabs},

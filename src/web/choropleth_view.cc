@@ -43,7 +43,7 @@ json IndicatorGroups(const std::vector<areas::Figure>& figures, const areas::Ind
       bool selected = def.code == chosen.code;
       if (!has_value && !selected) continue;
       chosen_here = chosen_here || selected;
-      options.push_back({{"code", def.code}, {"label", def.label}, {"selected", selected}});
+      options.push_back({{"code", def.code}, {"label", IndicatorName(def)}, {"selected", selected}});
     }
     if (!options.empty()) groups.push_back({{"label", ThemeLabel(theme)}, {"options", options}});
   }
@@ -128,7 +128,7 @@ Result<json> ChoroplethData(store::Db& db, const areas::Area& area, const std::s
               {"parent_name", parent->name},
               {"children_plural", plural},
               {"indicator", {{"code", def->code}, {"label", def->label}, {"unit", def->unit}}},
-              {"title", def->label + unit_note + ", " + plural + " van " + parent->name + ", " + std::to_string(*year)},
+              {"title", IndicatorName(*def) + unit_note + ", " + plural + " van " + parent->name + ", " + std::to_string(*year)},
               {"year", *year},
               {"years", year_options},
               {"groups", IndicatorGroups(*figures, *def)},

@@ -77,6 +77,7 @@ const profile::IndicatorProfile* Find(const profile::Profile& p, const std::stri
 json CompareRows(const std::vector<profile::Profile>& profiles, const std::string& theme, bool with_gemeente,
                  std::vector<std::string>& sources) {
   json rows = json::array();
+  std::string group;
   for (const auto& def : areas::Catalogue()) {  // TODO(wt-data): areas::Indicators(db)
     if (def.theme != theme) continue;
     json cells = json::array();
@@ -100,6 +101,10 @@ json CompareRows(const std::vector<profile::Profile>& profiles, const std::strin
     }
     if (!any) continue;
     json row = {{"id", "ind-" + def.code}, {"label", def.label}, {"cells", cells}};
+    if (def.group != group) {
+      group = def.group;
+      if (!group.empty()) row["group_start"] = group;
+    }
     if (with_gemeente) {
       row["gemeente"] = gemeente ? json{{"missing", false}, {"value", FormatFigureValue(def, *gemeente)}}
                                  : json{{"missing", true}, {"value", kMissingValue}};
@@ -201,6 +206,7 @@ Response ComparePage(App& app, Request& req) {
                {"theme_label", ThemeLabel(*theme)},
                {"tabs", tabs},
                {"with_gemeente", with_gemeente},
+               {"column_count", list.size() + (with_gemeente ? 2 : 1)},
                {"gemeente_name", gemeente_name},
                {"rows", CompareRows(profiles, *theme, with_gemeente, sources)},
                {"missing_text", kMissingValue},

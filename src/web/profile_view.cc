@@ -75,7 +75,17 @@ std::string FormatDifference(const areas::IndicatorDef& def, double difference) 
 }
 
 std::string FormatSignedPercent(double percent) {
-  return Signed(percent, text::FormatNumber(std::abs(percent), 0)) + "%";
+  return Signed(percent, text::FormatNumber(std::abs(percent), 1)) + "%";
+}
+
+std::string IndicatorName(const areas::IndicatorDef& def) {
+  return def.group.empty() ? def.label : def.group + ": " + def.label;
+}
+
+bool ThemeHasValues(const profile::Profile& profile, std::string_view theme) {
+  return std::any_of(profile.indicators.begin(), profile.indicators.end(), [&](const auto& ip) {
+    return ip.def != nullptr && ip.def->theme == theme && ip.value.has_value();
+  });
 }
 
 json TrendData(const areas::IndicatorDef& def, const profile::Trend& trend) {
@@ -109,6 +119,9 @@ json ProfileTable(const profile::Profile& p, std::string_view theme) {
     }
   }
   std::string direct_parent = parents.empty() ? "" : parents.back()["name"].get<std::string>();
+  // Kenmerk, the area, its parents, Nederland, rank, percentile, deviation, trend, source.
+  std::size_t columns = 2 + parents.size() + (has_national ? 1 : 0) + 2 + (parents.empty() ? 0 : 1) + 2;
+  std::string group;
   json rows = json::array();
   for (const auto& ip : p.indicators) {
     if (ip.def == nullptr || ip.def->theme != theme) continue;
@@ -121,6 +134,10 @@ json ProfileTable(const profile::Profile& p, std::string_view theme) {
                 {"source", ip.source},
                 {"source_title", ip.source_title},
                 {"reliability", ip.reliability.empty() ? json(nullptr) : json(ip.reliability)}};
+    if (def.group != group) {
+      group = def.group;
+      if (!group.empty()) row["group_start"] = group;
+    }
     json cells = json::array();
     for (const auto& parent : ip.parents) cells.push_back(Cell(def, parent.value));
     row["parents"] = cells;
@@ -129,7 +146,9 @@ json ProfileTable(const profile::Profile& p, std::string_view theme) {
       row["rank"] = std::to_string(ip.peers->rank) + " van " + std::to_string(ip.peers->peers);
       row["percentile"] = text::FormatNumber(ip.peers->percentile, 0);
     }
-    if (ip.from_parent) {
+    // A count of a buurt against the count of its whole wijk says little: the shares compare.
+    bool count = def.unit.empty() || def.unit == "aantal";
+    if (ip.from_parent && !count) {
       std::string d = FormatDifference(def, ip.from_parent->absolute);
       if (ip.from_parent->percent) d += " (" + FormatSignedPercent(*ip.from_parent->percent) + ")";
       row["deviation"] = d;
@@ -143,6 +162,7 @@ json ProfileTable(const profile::Profile& p, std::string_view theme) {
           {"direct_parent", direct_parent},
           {"has_parent", !parents.empty()},
           {"has_national", has_national},
+          {"column_count", columns},
           {"peer_count", p.peer_count},
           {"rows", rows},
           {"has_rows", !rows.empty()}};

@@ -32,15 +32,21 @@ std::string IndicatorHref(std::string_view area_code, int year, std::string_view
 // A signed difference in the indicator's unit: "+2,3 %-punt" for a percentage, "−1.250" for a
 // count, "+€ 3.000" for euros, "0,0 km" for none.
 std::string FormatDifference(const areas::IndicatorDef& def, double difference);
-// A signed relative change with no decimals: "+12%", "−3%".
+// A signed relative change with one decimal: "+12,4%", "-3,6%".
 std::string FormatSignedPercent(double percent);
+// "Leeftijdsgroepen: 65 jaar of ouder": the label with its group, where it has one.
+std::string IndicatorName(const areas::IndicatorDef& def);
+// Whether any indicator of `theme` has a value in `profile` (a theme CBS left empty has none).
+bool ThemeHasValues(const profile::Profile& profile, std::string_view theme);
 
 // A trend in words and a symbol (never by colour alone):
 // {symbol "▲"|"▼"|"▬", movement "gestegen"|"gedaald"|"stabiel", change "+1,2 %-punt (+5%)",
 //  period "2023–2024", judgement "gunstig"|"ongunstig"|null, judgement_class "good"|"bad"|null}.
 nlohmann::json TrendData(const areas::IndicatorDef& def, const profile::Trend& trend);
 
-// The comparison table of `theme`: {columns: {area, parents[], national}, rows[], has_rows, ...}.
+// The comparison table of `theme`: {area_name, parents[], has_national, column_count, rows[], ...};
+// the first row of each group of indicators carries `group_start` (the group's heading). Counts
+// ("aantal") get no deviation from the parent: the shares are what compares.
 nlohmann::json ProfileTable(const profile::Profile& profile, std::string_view theme);
 
 // The findings whose indicator belongs to `theme`, best first: [{sentence, parts: [{text, href}]}].

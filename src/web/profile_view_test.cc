@@ -33,8 +33,9 @@ TEST(ProfileView, DifferencesCarryTheirSignAndUnit) {
   for (const auto& c : cases) {
     EXPECT_EQ(FormatDifference(Def("x", c.unit, "wonen", c.decimals), c.difference), c.expected) << c.expected;
   }
-  EXPECT_EQ(FormatSignedPercent(12.4), "+12%");
-  EXPECT_EQ(FormatSignedPercent(-3.6), "-4%");
+  EXPECT_EQ(FormatSignedPercent(12.44), "+12,4%");
+  EXPECT_EQ(FormatSignedPercent(-3.6), "-3,6%");
+  EXPECT_EQ(FormatSignedPercent(0.04), "0,0%");
 }
 
 TEST(ProfileView, TrendsReadInWordsAndSymbols) {
@@ -44,7 +45,7 @@ TEST(ProfileView, TrendsReadInWordsAndSymbols) {
   auto j = TrendData(def, *up);
   EXPECT_EQ(j["symbol"], "▲");
   EXPECT_EQ(j["movement"], "gestegen");
-  EXPECT_EQ(j["change"], "+2,0 %-punt (+5%)");
+  EXPECT_EQ(j["change"], "+2,0 %-punt (+5,0%)");
   EXPECT_EQ(j["period"], "2023–2024");
   EXPECT_EQ(j["judgement"], "ongunstig");
   auto stable = TrendData(def, *profile::TrendBetween(2023, 40.0, 2024, 40.4, def.direction));
@@ -115,9 +116,22 @@ TEST_F(ProfileTables, ARowComparesWithParentsPeersAndTheCountry) {
   EXPECT_EQ(row["national"]["missing"], true);
   EXPECT_EQ(row["rank"], "2 van 3");
   EXPECT_EQ(row["percentile"], "50");
-  EXPECT_EQ(row["deviation"], "+2,5 %-punt (+25%)");
+  EXPECT_EQ(row["deviation"], "+2,5 %-punt (+25,0%)");
   EXPECT_FALSE(row.contains("trend"));
   EXPECT_EQ(table["rows"][1]["national"]["value"], "17.900.000");
+  EXPECT_EQ(table["column_count"], 10);  // Kenmerk, area, 2 parents, Nederland, rank, pct, deviation, trend, source
+}
+
+TEST_F(ProfileTables, CountsGetNoDeviationFromTheParentAndGroupsGetAHeading) {
+  p_.indicators[2].from_parent = profile::DeviationFrom(1200, 35000);
+  count_def_.group = "Bevolking totaal";
+  auto rows = ProfileTable(p_, "bevolking")["rows"];
+  EXPECT_FALSE(rows[1].contains("deviation"));
+  EXPECT_FALSE(rows[0].contains("group_start"));
+  EXPECT_EQ(rows[1]["group_start"], "Bevolking totaal");
+  EXPECT_EQ(IndicatorName(count_def_), "Bevolking totaal: Label van a_inw");
+  EXPECT_TRUE(ThemeHasValues(p_, "bevolking"));
+  EXPECT_FALSE(ThemeHasValues(p_, "wonen"));
 }
 
 TEST_F(ProfileTables, AMissingValueIsNeverANumberAndNotCompared) {

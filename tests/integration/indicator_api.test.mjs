@@ -61,13 +61,19 @@ async function check(template, url, status, { headers = auth } = {}) {
   return body;
 }
 
+// The cells of one CSV line; names such as "Lunetten, Koningsweg" are quoted.
+function splitCsv(line) {
+  return [...line.matchAll(/("([^"]*(?:""[^"]*)*)"|[^,]*)(,|$)/g)]
+    .slice(0, -1).map((m) => (m[2] !== undefined ? m[2].replace(/""/g, '"') : m[1]));
+}
+
 // code -> {column: raw cell} of the CBS file of `year`.
 function cbsRows(year) {
   const file = path.join(process.env.WK_SHARED_DATA, 'cbs', `kwb-${year}_GM0344_utrecht.csv`);
   const [header, ...lines] = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-  const cols = header.split(',');
+  const cols = splitCsv(header);
   return Object.fromEntries(lines.map((l) => {
-    const cells = l.split(',');
+    const cells = splitCsv(l);
     return [cells[cols.indexOf('gwb_code')], Object.fromEntries(cols.map((c, i) => [c, cells[i]]))];
   }));
 }

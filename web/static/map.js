@@ -133,8 +133,6 @@
             }
           }).addTo(map);
           bounds.extend(state.children.getBounds());
-          ensureHatch(map);
-          paint(state);
         }
         if (parts[0]) {
           state.boundary = L.geoJSON(parts[0], { style: boundaryStyle }).addTo(map);
@@ -142,6 +140,11 @@
         }
         if (bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8] });
         else map.setView([52.1, 5.3], 7);
+        // Leaflet creates the SVG paths once the map has a view: only now can they be marked.
+        if (state.children) {
+          ensureHatch(map);
+          paint(state);
+        }
         // The map shows the colours now; the table stays one click away ("Tabel bij de kaart").
         var details = document.querySelector('#kaart-paneel details.map-table');
         if (details && state.children) details.open = false;
