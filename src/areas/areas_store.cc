@@ -57,7 +57,7 @@ constexpr std::string_view kSelectYears =
     " FROM y WHERE y.year IS NOT NULL) "
     "SELECT year FROM y WHERE year IS NOT NULL ORDER BY year DESC";
 constexpr std::string_view kSelectValues =
-    "SELECT v.indicator_code, v.value, s.publisher, s.title FROM areas_value v "
+    "SELECT v.indicator_code, v.value, s.publisher, s.title, s.reliability FROM areas_value v "
     "JOIN areas_source s ON s.id = v.source_id WHERE v.area_code = ?1 AND v.year = ?2";
 constexpr std::string_view kInsertSource =
     "INSERT INTO areas_source(title, publisher, year, licence, imported_at, file) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
@@ -67,10 +67,11 @@ constexpr std::string_view kUpsertValue =
     "source_id = excluded.source_id";
 
 // Re-importing a CBS year replaces that year for an area: its values from earlier CBS kerncijfers
-// imports go, values of other sources (own figures, monitors) stay.
+// imports (source kind 'cbs-kwb', migration 0004) go, values of other sources (own figures,
+// monitors, Nabijheid voorzieningen) stay.
 constexpr std::string_view kDeleteCbsYear =
     "DELETE FROM areas_value WHERE area_code = ?1 AND year = ?2 AND source_id IN "
-    "(SELECT id FROM areas_source WHERE publisher = 'CBS' AND title LIKE 'Kerncijfers wijken en buurten %')";
+    "(SELECT id FROM areas_source WHERE kind = 'cbs-kwb')";
 
 constexpr std::string_view kSelectShape =
     "SELECT " WK_AREA_COLUMNS ", g.geojson " WK_AREA_FROM "WHERE a.code = ?1 AND g.id IS NOT NULL";
@@ -212,7 +213,7 @@ Result<std::vector<StoredValue>> SelectValues(store::Db& db, std::string_view co
     auto row = st->Step();
     if (!row) return Fail(row.error());
     if (!*row) return out;
-    out.push_back(StoredValue{st->Text(0), st->OptDouble(1), st->Text(2), st->Text(3)});
+    out.push_back(StoredValue{st->Text(0), st->OptDouble(1), st->Text(2), st->Text(3), st->Text(4)});
   }
 }
 

@@ -32,9 +32,11 @@ struct StoredValue {
   std::optional<double> value;
   std::string publisher;
   std::string source_title;
+  std::string reliability;
 };
 Result<std::vector<int>> SelectYears(store::Db& db, std::string_view code);
 Result<std::vector<StoredValue>> SelectValues(store::Db& db, std::string_view code, int year);
+// A source of kind 'cbs-kwb' (the column's default; other kinds: indicators_store.h).
 Result<std::int64_t> InsertSource(store::Db& db, const Source& source, std::string_view file,
                                   std::string_view imported_at);
 // Sets the value of one indicator of an area in a year, replacing an earlier one.

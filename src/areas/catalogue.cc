@@ -25,10 +25,23 @@ constexpr std::array<std::string_view, 12> kUnits = {"aantal",
                                                      "per km2",
                                                      "code"};
 
-constexpr std::array<std::string_view, 15> kThemes = {
-    "bevolking",   "huishoudens",       "wonen",           "energie",   "onderwijs",       "werk",
-    "inkomen",     "sociale zekerheid", "zorg en welzijn", "bedrijven", "motorvoertuigen", "nabijheid",
-    "oppervlakte", "stedelijkheid",     "overig"};
+// The themes in the order a professional reads an area (ADR 9): people and households first, then
+// living, means and care, the neighbourhood's facilities and safety, and the physical context last.
+// "overig" is for imported figures that fit none of the others; the catalogue itself never uses it.
+constexpr std::array<std::string_view, 14> kThemes = {"bevolking",
+                                                      "huishoudens",
+                                                      "wonen",
+                                                      "inkomen",
+                                                      "werk en uitkeringen",
+                                                      "zorg en welzijn",
+                                                      "voorzieningen",
+                                                      "veiligheid",
+                                                      "onderwijs",
+                                                      "energie",
+                                                      "mobiliteit",
+                                                      "bedrijven",
+                                                      "oppervlakte en stedelijkheid",
+                                                      "overig"};
 
 // gwb_code_10/gwb_code_8 are the code in two spellings, ind_wbi flags boundary changes, pst_mvp
 // and pst_dekp are the most common postcode and how well it covers the area: none is a measure.
@@ -52,6 +65,33 @@ std::span<const std::string_view> KnownThemes() {
   return kThemes;
 }
 
+std::optional<double> ParseTrendThreshold(std::string_view text) {
+  if (text::Trim(text).empty()) return kDefaultTrendThreshold;
+  auto value = text::ParseDouble(text::Trim(text));
+  if (!value || *value < 0 || *value > 100) return std::nullopt;
+  return *value;
+}
+
+std::optional<Direction> ParseDirection(std::string_view text) {
+  if (text == "higher" || text == "hoger") return Direction::kHigherIsBetter;
+  if (text == "lower" || text == "lager") return Direction::kLowerIsBetter;
+  if (text == "neutral" || text == "neutraal") return Direction::kNeutral;
+  return std::nullopt;
+}
+
+std::string_view DirectionName(Direction direction) {
+  switch (direction) {
+    case Direction::kHigherIsBetter: return "higher";
+    case Direction::kLowerIsBetter: return "lower";
+    case Direction::kNeutral: break;
+  }
+  return "neutral";
+}
+
+bool IsKnownTheme(std::string_view theme) {
+  return Contains(kThemes, theme);
+}
+
 bool IsIdentificationColumn(std::string_view column) {
   return Contains(kIdentification, text::ToLowerAscii(column));
 }
@@ -60,9 +100,9 @@ Result<std::vector<IndicatorDef>> ParseCatalogue(std::string_view csv_bytes) {
   gdal::MemFile file(csv_bytes, "indicators.csv");
   auto reader = TableReader::Open(file.path(), "indicators.csv");
   if (!reader) return Fail(reader.error());
-  const char* kColumns[] = {"code",     "label",      "group",     "unit",        "theme", "direction",
-                            "decimals", "key_figure", "numerator", "denominator", "scale"};
-  std::array<std::size_t, 11> idx{};
+  const char* kColumns[] = {"code",     "label",      "group",           "unit",      "theme",       "direction",
+                            "decimals", "key_figure", "trend_threshold", "numerator", "denominator", "scale"};
+  std::array<std::size_t, 12> idx{};
   for (std::size_t i = 0; i < idx.size(); ++i) {
     auto at = reader->Find(kColumns[i]);
     if (!at)
@@ -89,29 +129,26 @@ Result<std::vector<IndicatorDef>> ParseCatalogue(std::string_view csv_bytes) {
     if (d.label.empty()) return bad(1, "Label ontbreekt.");
     if (!Contains(kUnits, d.unit)) return bad(3, "Onbekende eenheid '" + d.unit + "'.");
     if (!Contains(kThemes, d.theme)) return bad(4, "Onbekend thema '" + d.theme + "'.");
-    if (cell(5) == "higher") {
-      d.direction = Direction::kHigherIsBetter;
-    } else if (cell(5) == "lower") {
-      d.direction = Direction::kLowerIsBetter;
-    } else if (cell(5) == "neutral") {
-      d.direction = Direction::kNeutral;
-    } else {
-      return bad(5, "Verwacht higher, lower of neutral.");
-    }
+    auto direction = ParseDirection(cell(5));
+    if (!direction) return bad(5, "Verwacht higher, lower of neutral.");
+    d.direction = *direction;
     auto decimals = text::ParseInt(cell(6));
     if (!decimals || *decimals < 0 || *decimals > 6) return bad(6, "Verwacht een aantal decimalen van 0 tot 6.");
     d.decimals = static_cast<int>(*decimals);
     if (cell(7) != "yes" && cell(7) != "no") return bad(7, "Verwacht yes of no.");
     d.key_figure = cell(7) == "yes";
-    d.numerator = cell(8);
-    d.denominator = cell(9);
-    if (d.numerator.empty() != d.denominator.empty()) return bad(8, "Teller en noemer horen samen.");
+    auto threshold = ParseTrendThreshold(cell(8));
+    if (!threshold) return bad(8, kBadTrendThreshold);
+    d.trend_threshold = *threshold;
+    d.numerator = cell(9);
+    d.denominator = cell(10);
+    if (d.numerator.empty() != d.denominator.empty()) return bad(9, "Teller en noemer horen samen.");
     if (!d.numerator.empty()) {
-      auto scale = text::ParseDouble(cell(10));
-      if (!scale || *scale <= 0) return bad(10, "Verwacht een schaal groter dan 0.");
+      auto scale = text::ParseDouble(cell(11));
+      if (!scale || *scale <= 0) return bad(11, "Verwacht een schaal groter dan 0.");
       d.scale = *scale;
-    } else if (!cell(10).empty()) {
-      return bad(10, "Een schaal hoort alleen bij een afgeleide indicator.");
+    } else if (!cell(11).empty()) {
+      return bad(11, "Een schaal hoort alleen bij een afgeleide indicator.");
     }
     seen.emplace(d.code, out.size());
     lines.push_back(row->line);

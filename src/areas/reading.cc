@@ -1,6 +1,6 @@
 // Reading areas, figures and boundaries. Derived shares (catalogue rows with numerator and
-// denominator) are computed here from the stored values of the same area and year; a derived
-// value is missing when an input is missing or the denominator is 0.
+// denominator) are computed here from the stored values of the same area (or the country) and
+// year; a derived value is missing when an input is missing or the denominator is 0.
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -10,6 +10,7 @@
 #include "area_code.h"
 #include "areas_store.h"
 #include "import_internal.h"
+#include "indicators_store.h"
 #include "wk/core/text.h"
 
 namespace wk::areas {
@@ -21,12 +22,16 @@ std::unexpected<Error> UnknownArea(std::string_view code) {
 
 using ValueMap = std::unordered_map<std::string, sql::StoredValue>;
 
+ValueMap ToMap(std::vector<sql::StoredValue> values) {
+  ValueMap map;
+  for (auto& v : values) map.emplace(v.indicator, std::move(v));
+  return map;
+}
+
 Result<ValueMap> LoadValues(store::Db& db, std::string_view code, int year) {
   auto values = sql::SelectValues(db, code, year);
   if (!values) return Fail(values.error());
-  ValueMap map;
-  for (auto& v : *values) map.emplace(v.indicator, std::move(v));
-  return map;
+  return ToMap(std::move(*values));
 }
 
 // The figure for `def` from the stored values, or nullopt when nothing about it is stored.
@@ -40,6 +45,7 @@ std::optional<Figure> MakeFigure(const IndicatorDef& def, const ValueMap& values
     f.value = it->second.value;
     f.source = it->second.publisher;
     f.source_title = it->second.source_title;
+    f.reliability = it->second.reliability;
     return f;
   }
   auto num = values.find(def.numerator);
@@ -48,9 +54,23 @@ std::optional<Figure> MakeFigure(const IndicatorDef& def, const ValueMap& values
   if (num->second.value && den->second.value && *den->second.value != 0) {
     f.value = *num->second.value / *den->second.value * def.scale;
   }
+  // A derived share is as good as its numerator's source (the denominator is a CBS count).
   f.source = num->second.publisher;
   f.source_title = num->second.source_title;
+  f.reliability = num->second.reliability;
   return f;
+}
+
+// The figures of every indicator the database knows (catalogue, then custom) that has a stored
+// value or is derived from stored values.
+Result<std::vector<Figure>> FiguresOf(store::Db& db, const ValueMap& values, int year) {
+  auto defs = Indicators(db);
+  if (!defs) return Fail(defs.error());
+  std::vector<Figure> out;
+  for (const IndicatorDef* def : *defs) {
+    if (auto f = MakeFigure(*def, values, year)) out.push_back(std::move(*f));
+  }
+  return out;
 }
 
 std::string ToUpperAscii(std::string_view s) {
@@ -150,7 +170,7 @@ Result<std::vector<Figure>> KeyFigures(store::Db& db, std::string_view code, std
     auto f = MakeFigure(def, *values, *year);
     if (!f) {
       // A key figure is always listed; without data it reads as missing.
-      f = Figure{&def, *year, std::nullopt, "", ""};
+      f = Figure{&def, *year, std::nullopt, "", "", ""};
     }
     out.push_back(std::move(*f));
   }
@@ -161,11 +181,14 @@ Result<std::vector<Figure>> Figures(store::Db& db, std::string_view code, int ye
   if (auto area = GetArea(db, code); !area) return Fail(area.error());
   auto values = LoadValues(db, code, year);
   if (!values) return Fail(values.error());
-  std::vector<Figure> out;
-  for (const auto& def : Catalogue()) {
-    if (auto f = MakeFigure(def, *values, year)) out.push_back(std::move(*f));
-  }
-  return out;
+  return FiguresOf(db, *values, year);
+}
+
+Result<std::vector<Figure>> NationalFigures(store::Db& db, int year) {
+  auto values = sql::SelectNationalValues(db, year);
+  if (!values) return Fail(values.error());
+  if (values->empty()) return std::vector<Figure>{};
+  return FiguresOf(db, ToMap(std::move(*values)), year);
 }
 
 Result<std::string> BoundaryGeoJson(store::Db& db, std::string_view code) {

@@ -25,6 +25,12 @@ std::string SharedData(const std::string& relative) {
   return root + "/" + relative;
 }
 
+std::string TestData(const std::string& relative) {
+  const char* base = std::getenv("WK_SOURCE_DIR");
+  std::string root = base != nullptr ? base : ".";
+  return root + "/tests/data/" + relative;
+}
+
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;

@@ -15,6 +15,8 @@ namespace wk::areas::testing {
 std::unique_ptr<store::Db> MigratedDb();
 // A file of ../shared/data (WK_SHARED_DATA), e.g. "cbs/kwb-2024_GM0344_utrecht.csv".
 std::string SharedData(const std::string& relative);
+// A file of this repository's tests/data (WK_SOURCE_DIR), e.g. "voorbeeld-indicatoren-lang.csv".
+std::string TestData(const std::string& relative);
 std::string ReadFile(const std::string& path);
 // A fresh directory for this test, removed by the test process at exit.
 std::filesystem::path TempDir();

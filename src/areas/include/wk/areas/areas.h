@@ -77,6 +77,14 @@ Result<std::vector<const IndicatorDef*>> Indicators(store::Db& db);
 // A catalogue or custom indicator by code; kNotFound ("Indicator x bestaat niet.", field "indicator").
 Result<const IndicatorDef*> FindIndicator(store::Db& db, std::string_view code);
 
+// The reliability grades an import may give its source, best first (docs/adr/0009): "hoog",
+// "redelijk", "laag", "onbekend". `meaning` says in Dutch what the grade means for a professional.
+struct ReliabilityGrade {
+  std::string grade;
+  std::string meaning;
+};
+const std::vector<ReliabilityGrade>& ReliabilityGrades();
+
 struct Source {
   std::int64_t id = 0;
   std::string title;      // "Kerncijfers wijken en buurten 2024"
@@ -133,8 +141,8 @@ struct ChildValue {
   Area area;  // without bbox
   std::optional<double> value;
 };
-Result<std::vector<ChildValue>> IndicatorOverChildren(store::Db& db, std::string_view parent, std::string_view indicator,
-                                                      int year);
+Result<std::vector<ChildValue>> IndicatorOverChildren(store::Db& db, std::string_view parent,
+                                                      std::string_view indicator, int year);
 
 // GeoJSON (WGS84, RFC 7946) of the area's own boundary as a Feature, kNotFound without one.
 Result<std::string> BoundaryGeoJson(store::Db& db, std::string_view code);
@@ -194,9 +202,9 @@ Result<ImportSummary> ImportCbs(store::Db& db, const accounts::Principal& who, c
 // file, line and column; all or nothing, one transaction, one audit entry.
 struct IndicatorImportOptions {
   std::string source;         // required: "GGD Gezondheidsmonitor Volwassenen en Ouderen 2022"
-  std::string publisher;     // who publishes it ("GGD regio Utrecht"); "" = the source text
-  std::string reliability;   // grade, see docs; "" = not graded
-  std::string licence;       // "" = unknown
+  std::string publisher;      // who publishes it ("GGD regio Utrecht"); "" = the source text
+  std::string reliability;    // grade, see docs; "" = not graded
+  std::string licence;        // "" = unknown
   std::string metadata_path;  // "" = <file>.meta.csv beside the file when present
 };
 Result<ImportSummary> ImportIndicators(store::Db& db, const accounts::Principal& who, const std::string& path,
