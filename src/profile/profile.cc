@@ -1,8 +1,13 @@
-// AreaProfile: gathers the figures of the area, its parents, its peers and its other years through
-// the public areas API and applies the definitions of stats.cc to each indicator.
+// AreaProfile: the figures of the area, its parents and its other years through the public areas
+// API; ranks, percentiles and z-scores from the peer index (level_index.h), which gives exactly
+// what ComparePeers gives over the same peers; then the notability rules and the findings.
 #include <algorithm>
 #include <unordered_map>
 
+#include "findings.h"
+#include "level_index.h"
+#include "peer_cache.h"
+#include "rules.h"
 #include "wk/profile/profile.h"
 
 namespace wk::profile {
@@ -11,32 +16,34 @@ namespace {
 // Indicator code -> figure of one area and year (only figures stored or derived).
 using FigureMap = std::unordered_map<std::string, areas::Figure>;
 
-Result<FigureMap> LoadFigures(store::Db& db, std::string_view code, int year) {
-  auto figures = areas::Figures(db, code, year);
-  if (!figures) return Fail(figures.error());
+FigureMap ToMap(std::vector<areas::Figure> figures) {
   FigureMap map;
-  for (auto& f : *figures) map.emplace(f.def->code, std::move(f));
+  for (auto& f : figures) map.emplace(f.def->code, std::move(f));
   return map;
 }
 
-std::optional<double> ValueOf(const FigureMap& map, const std::string& indicator) {
-  auto it = map.find(indicator);
-  return it == map.end() ? std::nullopt : it->second.value;
+Result<FigureMap> LoadFigures(store::Db& db, std::string_view code, int year) {
+  auto figures = areas::Figures(db, code, year);
+  if (!figures) return Fail(figures.error());
+  return ToMap(std::move(*figures));
 }
 
-// The same-level areas the profile compares with, the area itself included.
-Result<std::vector<areas::Area>> Peers(store::Db& db, const areas::Area& area,
-                                       const std::vector<areas::Area>& ancestors) {
-  if (area.level == areas::Level::kGemeente || ancestors.empty()) return areas::Municipalities(db);
-  auto wijken = areas::Children(db, ancestors.front().code);
-  if (!wijken || area.level == areas::Level::kWijk) return wijken;
-  std::vector<areas::Area> buurten;
-  for (const auto& wijk : *wijken) {
-    auto children = areas::Children(db, wijk.code);
-    if (!children) return Fail(children.error());
-    buurten.insert(buurten.end(), children->begin(), children->end());
-  }
-  return buurten;
+const areas::Figure* Find(const FigureMap& map, const std::string& indicator) {
+  auto it = map.find(indicator);
+  return it == map.end() ? nullptr : &it->second;
+}
+
+std::optional<double> ValueOf(const FigureMap& map, const std::string& indicator) {
+  const auto* f = Find(map, indicator);
+  return f == nullptr ? std::nullopt : f->value;
+}
+
+// The country's values of the year.
+Result<FigureMap> NationalValues(store::Db& db, int year) {
+  // TODO(wt-data): areas::NationalFigures(db, year) once it is implemented there.
+  (void)db;
+  (void)year;
+  return FigureMap{};
 }
 
 }  // namespace
@@ -59,30 +66,26 @@ Result<Profile> AreaProfile(store::Db& db, std::string_view code, int year) {
   }
   auto ancestors = areas::Ancestors(db, code);
   if (!ancestors) return Fail(ancestors.error());
-  auto peers = Peers(db, *area, *ancestors);
-  if (!peers) return Fail(peers.error());
+  auto index = PeerIndexOf(db, year, area->level);
+  if (!index) return Fail(index.error());
 
-  auto own = LoadFigures(db, code, year);
-  if (!own) return Fail(own.error());
+  auto own_figures = areas::Figures(db, code, year);
+  if (!own_figures) return Fail(own_figures.error());
   std::vector<FigureMap> parent_figures;
   for (const auto& a : *ancestors) {
     auto f = LoadFigures(db, a.code, year);
     if (!f) return Fail(f.error());
     parent_figures.push_back(std::move(*f));
   }
-  std::vector<FigureMap> peer_figures;
-  for (const auto& p : *peers) {
-    auto f = LoadFigures(db, p.code, year);
-    if (!f) return Fail(f.error());
-    peer_figures.push_back(std::move(*f));
-  }
+  auto national = NationalValues(db, year);
+  if (!national) return Fail(national.error());
   // Other years of the area itself, for the trends.
   int first = years->front(), last = years->back();
   auto previous_it = std::lower_bound(years->begin(), years->end(), year);
   std::optional<int> previous;
   if (previous_it != years->begin()) previous = *(previous_it - 1);
   std::unordered_map<int, FigureMap> by_year;
-  by_year.emplace(year, *own);
+  by_year.emplace(year, ToMap(*own_figures));
   for (int y : {first, last, previous.value_or(year)}) {
     if (by_year.contains(y)) continue;
     auto f = LoadFigures(db, code, y);
@@ -94,32 +97,54 @@ Result<Profile> AreaProfile(store::Db& db, std::string_view code, int year) {
   out.area = std::move(*area);
   out.year = year;
   out.years = *years;
-  out.peer_count = static_cast<int>(peers->size());
-  for (const auto& def : areas::Catalogue()) {
-    auto it = own->find(def.code);
-    if (it == own->end()) continue;
+  const LevelIndex& peers = **index;
+  const bool is_gemeente = out.area.level == areas::Level::kGemeente;
+  const std::string gemeente = GemeenteOf(out.area);
+  // For a gemeente the peers are all gemeenten: its national peers would say the same again.
+  const bool national_peers = !is_gemeente && peers.municipality_count() > 1;
+  out.peer_count = is_gemeente ? peers.area_count() : peers.AreasIn(gemeente);
+
+  const FigureMap& own = by_year[year];
+  RuleContext rule_context{out.area.level, ValueOf(own, "a_inw")};
+  FindingContext finding_context{&out.area, year, ""};
+  for (const auto& figure : *own_figures) {
+    const areas::IndicatorDef& def = *figure.def;
     IndicatorProfile ip;
     ip.def = &def;
-    ip.value = it->second.value;
-    ip.source = it->second.source;
-    ip.source_title = it->second.source_title;
+    ip.value = figure.value;
+    ip.source = figure.source;
+    ip.source_title = figure.source_title;
+    ip.reliability = figure.reliability;
     for (std::size_t i = 0; i < ancestors->size(); ++i) {
       const auto& a = (*ancestors)[i];
-      ip.parents.push_back({a.code, a.name, a.level, ValueOf(parent_figures[i], def.code)});
+      const auto* f = Find(parent_figures[i], def.code);
+      ip.parents.push_back({a.code, a.name, a.level, f ? f->value : std::nullopt, f ? f->source : ""});
     }
-    std::vector<std::optional<double>> peer_values;
-    for (const auto& f : peer_figures) peer_values.push_back(ValueOf(f, def.code));
-    ip.peers = ComparePeers(ip.value, peer_values);
+    if (const auto* f = Find(*national, def.code)) {
+      ip.national = f->value;
+      if (f->value) ip.national_source = f->source;
+    }
+    ip.peers = is_gemeente ? peers.Nationally(def.code, ip.value) : peers.InGemeente(def.code, gemeente, ip.value);
+    if (national_peers) ip.national_peers = peers.Nationally(def.code, ip.value);
     if (!ip.parents.empty()) ip.from_parent = DeviationFrom(ip.value, ip.parents.back().value);
     if (first != last) {
-      ip.since_first =
-          TrendBetween(first, ValueOf(by_year[first], def.code), last, ValueOf(by_year[last], def.code), def.direction);
+      ip.since_first = TrendBetween(first, ValueOf(by_year[first], def.code), last, ValueOf(by_year[last], def.code),
+                                    def.direction, def.trend_threshold);
     }
     if (previous) {
-      ip.since_previous = TrendBetween(*previous, ValueOf(by_year[*previous], def.code), year, ip.value, def.direction);
+      ip.since_previous = TrendBetween(*previous, ValueOf(by_year[*previous], def.code), year, ip.value, def.direction,
+                                       def.trend_threshold);
     }
+    auto matches = MatchRules(Rules(), ip, rule_context);
+    for (const auto& m : matches) ip.notable.push_back(m.rule->id);
+    if (previous) {
+      const auto* from = Find(by_year[*previous], def.code);
+      finding_context.previous_source = from ? from->source : "";
+    }
+    for (auto& f : FindingsOf(matches, ip, finding_context)) out.findings.push_back(std::move(f));
     out.indicators.push_back(std::move(ip));
   }
+  RankFindings(out.findings);
   return out;
 }
 

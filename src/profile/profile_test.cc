@@ -2,7 +2,10 @@
 // loops, from the CBS CSV files in ../shared/data/cbs, independently of the areas module.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -264,8 +267,76 @@ TEST_F(Profiles, AnIndicatorMissingEverywhereIsNeverCompared) {
     EXPECT_FALSE(ip->from_parent.has_value());
     EXPECT_FALSE(ip->since_previous.has_value());
     EXPECT_FALSE(ip->since_first.has_value());
+    EXPECT_TRUE(ip->notable.empty());
+    for (const auto& f : profile->findings) EXPECT_NE(f.indicator, def.code);
   }
   EXPECT_GT(checked, 0);  // g_ele and others are '.' in every row of 2024
+}
+
+TEST_F(Profiles, WithOneMunicipalityLoadedThereAreNoNationalPeers) {
+  for (const char* code : {"BU03440311", "WK034403", "GM0344"}) {
+    auto profile = AreaProfile(*db_, code, 2024);
+    ASSERT_TRUE(profile.has_value());
+    const auto* ip = Find(*profile, "p_65_oo");
+    ASSERT_NE(ip, nullptr);
+    EXPECT_TRUE(ip->peers.has_value()) << code;
+    EXPECT_FALSE(ip->national_peers.has_value()) << code;
+  }
+}
+
+TEST_F(Profiles, IndicatorsFollowTheFiguresOfTheAreaInCatalogueOrder) {
+  auto profile = AreaProfile(*db_, "BU03440311", 2024);
+  auto figures = areas::Figures(*db_, "BU03440311", 2024);
+  ASSERT_TRUE(profile.has_value() && figures.has_value());
+  ASSERT_EQ(profile->indicators.size(), figures->size());
+  for (std::size_t i = 0; i < figures->size(); ++i) {
+    EXPECT_EQ(profile->indicators[i].def, (*figures)[i].def);
+    EXPECT_EQ(profile->indicators[i].source, "CBS");
+    EXPECT_EQ(profile->indicators[i].source_title, "Kerncijfers wijken en buurten 2024");
+  }
+}
+
+// A second municipality for the national peers: the real Utrecht 2024 file again under the codes
+// GM9344/WK9344../BU9344.. (no such gemeente exists; a copy made here, never stored beyond this
+// test). Every value then occurs twice nationally, so a buurt's national percentile equals its
+// municipal one and its national rank is 2 × (peers above) + 1.
+TEST(ProfileNationalPeers, CountEveryBuurtOfEveryLoadedMunicipality) {
+  auto db = store::Db::Open(":memory:");
+  ASSERT_TRUE(db.has_value());
+  ASSERT_TRUE(store::Migrate(**db).has_value());
+  ASSERT_TRUE(areas::LoadDemo(**db, accounts::CliPrincipal("tester")).has_value());
+  const char* base = std::getenv("WK_SHARED_DATA");
+  std::ifstream in(std::string(base ? base : "../shared/data") + "/cbs/kwb-2024_GM0344_utrecht.csv");
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  std::string copy = bytes.str();
+  for (const char* from : {"GM0344", "WK0344", "BU0344"}) {
+    std::string to = std::string(from, 2) + "9344";
+    for (auto at = copy.find(from); at != std::string::npos; at = copy.find(from, at)) copy.replace(at, 6, to);
+  }
+  std::string path = std::filesystem::temp_directory_path() / ("kwb-2024_kopie_" + std::to_string(getpid()) + ".csv");
+  std::ofstream(path) << copy;
+  auto imported = areas::ImportCbs(**db, accounts::CliPrincipal("tester"), path, 2024);
+  std::filesystem::remove(path);
+  ASSERT_TRUE(imported.has_value()) << imported.error().Describe();
+
+  for (const char* code : {"BU03440113", "BU93440113", "WK034403"}) {
+    SCOPED_TRACE(code);
+    auto profile = AreaProfile(**db, code, 2024);
+    ASSERT_TRUE(profile.has_value());
+    EXPECT_EQ(profile->peer_count, std::string(code).starts_with("BU") ? 111 : 10);
+    for (const auto& ip : profile->indicators) {
+      ASSERT_EQ(ip.peers.has_value(), ip.national_peers.has_value()) << ip.def->code;
+      if (!ip.peers) continue;
+      EXPECT_EQ(ip.national_peers->peers, 2 * ip.peers->peers);
+      EXPECT_EQ(ip.national_peers->rank, 2 * (ip.peers->rank - 1) + 1);
+      EXPECT_DOUBLE_EQ(ip.national_peers->percentile, ip.peers->percentile);
+      ASSERT_EQ(ip.national_peers->z_score.has_value(), ip.peers->z_score.has_value());
+      if (ip.peers->z_score) {
+        EXPECT_NEAR(*ip.national_peers->z_score, *ip.peers->z_score, 1e-9);
+      }
+    }
+  }
 }
 
 TEST_F(Profiles, AnUnknownAreaOrYearIsNotFound) {

@@ -67,22 +67,23 @@ struct ParentValue {
   std::string code, name;
   areas::Level level = areas::Level::kGemeente;
   std::optional<double> value;  // missing when the parent has no value (or none stored)
+  std::string source;           // publisher of the value ("CBS"), "" when none is stored
 };
 
 struct IndicatorProfile {
   const areas::IndicatorDef* def = nullptr;
   std::optional<double> value;  // missing: every comparison below is empty
   std::string source, source_title, reliability;
-  std::vector<ParentValue> parents;      // from the gemeente down to the direct parent
-  std::optional<double> national;        // the country's value (NL00) when loaded
-  std::string national_source;           // its source ("CBS")
-  std::optional<PeerStats> peers;        // among the same-level areas of the municipality
+  std::vector<ParentValue> parents;         // from the gemeente down to the direct parent
+  std::optional<double> national;           // the country's value (NL00) when loaded
+  std::string national_source;              // its source ("CBS")
+  std::optional<PeerStats> peers;           // among the same-level areas of the municipality
   std::optional<PeerStats> national_peers;  // among the same-level areas of the country, when
                                             // areas of more than one municipality are loaded
-  std::vector<std::string> notable;      // ids of the notability rules this value meets
-  std::optional<Deviation> from_parent;  // from the direct parent
-  std::optional<Trend> since_first;      // first loaded year -> last loaded year
-  std::optional<Trend> since_previous;   // previous loaded year -> this year
+  std::vector<std::string> notable;         // ids of the notability rules this value meets
+  std::optional<Deviation> from_parent;     // from the direct parent
+  std::optional<Trend> since_first;         // first loaded year -> last loaded year
+  std::optional<Trend> since_previous;      // previous loaded year -> this year
 };
 
 // Where a number in a finding comes from: the value of `indicator` of `area_code` in `year`
