@@ -59,6 +59,8 @@ Router BuildRouter(App& app) {
   RegisterIndicatorApiRoutes(router, app);
   RegisterComparePages(router, app);
   RegisterImportRoutes(router, app);
+  RegisterProfileApiRoutes(router, app);
+  RegisterReportRoutes(router, app);
   return router;
 }
 

@@ -1,8 +1,8 @@
-#include "csv.h"
+#include "wk/reports/csv.h"
 
 #include <gtest/gtest.h>
 
-namespace wk::web {
+namespace wk::reports {
 namespace {
 
 std::string Sample(CsvVariant variant) {
@@ -38,4 +38,4 @@ TEST(ParseCsvVariant, AcceptsOnlyTheTwoNames) {
 }
 
 }  // namespace
-}  // namespace wk::web
+}  // namespace wk::reports

@@ -1,9 +1,9 @@
-#include "csv.h"
+#include "wk/reports/csv.h"
 
 #include <cmath>
 #include <cstdio>
 
-namespace wk::web {
+namespace wk::reports {
 
 std::optional<CsvVariant> ParseCsvVariant(std::string_view name) {
   if (name == "excel") return CsvVariant::kExcel;
@@ -64,4 +64,4 @@ CsvWriter& CsvWriter::EndRow() {
   return *this;
 }
 
-}  // namespace wk::web
+}  // namespace wk::reports
