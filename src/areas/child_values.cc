@@ -10,12 +10,9 @@ namespace wk::areas {
 Result<std::vector<ChildValue>> IndicatorOverChildren(store::Db& db, std::string_view parent,
                                                       std::string_view indicator, int year) {
   if (auto area = GetArea(db, parent); !area) return Fail(area.error());
-  // TODO(wt-data): FindIndicator(db, indicator) once the indicator registry lands.
-  const IndicatorDef* def = FindIndicator(indicator);
-  if (def == nullptr) {
-    return Fail(ErrorCode::kNotFound, "Indicator " + std::string(indicator) + " bestaat niet.", "indicator");
-  }
-  const IndicatorDef& d = *def;
+  auto def = FindIndicator(db, indicator);  // catalogue or custom
+  if (!def) return Fail(def.error());
+  const IndicatorDef& d = **def;
   std::string_view first = d.IsDerived() ? std::string_view(d.numerator) : std::string_view(d.code);
   std::string_view second = d.IsDerived() ? std::string_view(d.denominator) : first;
   auto rows = sql::SelectChildValues(db, parent, year, first, second);

@@ -14,6 +14,7 @@ Result<AreaPageState> ReadAreaPageState(const Request& req) {
   s.map_year = *map_year;
   s.theme = req.Query("thema").value_or("");
   s.map_indicator = req.Query("kaart").value_or("");
+  s.trend = req.Query("trend").value_or("");
   if (auto raw = req.Query("indeling"); raw && !raw->empty()) {
     auto method = ParseClassMethod(*raw);
     if (!method) return Fail(ErrorCode::kInvalid, "Kies indeling=kwantielen of indeling=gelijk.", "indeling");
@@ -52,6 +53,7 @@ std::string AreaPageHref(std::string_view code, const AreaPageState& state, std:
   add("kaart", state.map_indicator);
   add("kaartjaar", state.map_year ? std::to_string(*state.map_year) : "");
   add("indeling", state.method == ClassMethod::kQuantile ? "" : ClassMethodName(state.method));
+  add("trend", state.trend);
   return "/gebied/" + std::string(code) + query + std::string(fragment);
 }
 

@@ -19,9 +19,10 @@ struct AreaPageState {
   std::string map_indicator;             // kaart ("" = the default indicator)
   std::optional<int> map_year;           // kaartjaar (empty = the page's year)
   ClassMethod method = ClassMethod::kQuantile;  // indeling
+  std::string trend;                     // trend: indicator of the trend chart ("" = the theme's first)
 };
 
-// Reads jaar, thema, kaart, kaartjaar and indeling. kInvalid naming the parameter when a year is
+// Reads jaar, thema, kaart, kaartjaar, indeling and trend. kInvalid naming the parameter when a year is
 // not a year or indeling is not "kwantielen" or "gelijk".
 Result<AreaPageState> ReadAreaPageState(const Request& req);
 

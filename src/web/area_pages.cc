@@ -196,11 +196,13 @@ json KeepFields(const AreaPageState& state, bool for_map_form) {
   if (for_map_form) {
     keep("jaar", state.year ? std::to_string(*state.year) : "");
     keep("thema", state.theme);
+    keep("trend", state.trend);
   } else {
     keep("thema", state.theme);
     keep("kaart", state.map_indicator);
     keep("kaartjaar", state.map_year ? std::to_string(*state.map_year) : "");
     keep("indeling", state.method == ClassMethod::kQuantile ? "" : std::string(ClassMethodName(state.method)));
+    keep("trend", state.trend);
   }
   return fields;
 }
@@ -268,6 +270,9 @@ Response AreaPage(App& app, Request& req) {
     if (!profile) return ErrorResponse(req, profile.error());
     auto section = ProfileSection(*profile, *state);
     if (!section) return ErrorResponse(req, section.error());
+    auto charts = ProfileCharts(db, *profile, (*section)["theme"].get<std::string>(), *state);
+    if (!charts) return ErrorResponse(req, charts.error());
+    (*section)["charts"] = *charts;
     data["profile"] = *section;
     if (target == "profiel") {
       Response r = Response::Html(RenderTemplate("area_profile", data));
@@ -291,8 +296,12 @@ Response AreaPage(App& app, Request& req) {
   }
   if (year) {
     std::string csv = AreaHref(area->code) + "/kerncijfers.csv?jaar=" + std::to_string(*year);
+    std::string profile = AreaHref(area->code) + "/profiel.";
     data["downloads"] = {{"excel", csv + "&variant=excel"},
                          {"plain", csv + "&variant=plain"},
+                         {"profile_xlsx", profile + "xlsx?jaar=" + std::to_string(*year)},
+                         {"profile_csv", profile + "csv?jaar=" + std::to_string(*year)},
+                         {"year", *year},
                          {"of_children", !children->empty()},
                          {"children_label", text::ToLowerAscii(areas::ChildLevelLabelPlural(area->level))}};
   }

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "profile_view.h"
+#include "wk/reports/area_charts.h"
+#include "wk/reports/charts.h"
 
 namespace wk::web {
 namespace {
@@ -43,6 +45,7 @@ Result<json> ProfileSection(const profile::Profile& p, const AreaPageState& stat
     AreaPageState to = state;
     to.year = p.year;
     to.theme = t;
+    to.trend.clear();  // a trend belongs to its theme
     std::string slug = t;
     std::replace(slug.begin(), slug.end(), ' ', '-');
     tabs.push_back({{"label", ThemeLabel(t)},
@@ -62,6 +65,47 @@ Result<json> ProfileSection(const profile::Profile& p, const AreaPageState& stat
               {"has_findings", !findings.empty()},
               {"peer_phrase", PeerPhrase(p)},
               {"has_tabs", !tabs.empty()}};
+}
+
+Result<json> ProfileCharts(store::Db& db, const profile::Profile& p, const std::string& theme,
+                           const AreaPageState& state) {
+  json figures = json::array();
+  if (theme == "bevolking") figures.push_back({{"svg", reports::RenderBarChart(reports::AgeGroupsChart(p))}});
+  if (theme == "huishoudens") figures.push_back({{"svg", reports::RenderBarChart(reports::HouseholdsChart(p))}});
+
+  // The trend chart: indicators of the theme with values in two or more years.
+  std::vector<const profile::IndicatorProfile*> with_trend;
+  for (const auto& ip : p.indicators) {
+    if (ip.def != nullptr && ip.def->theme == theme && ip.since_first) with_trend.push_back(&ip);
+  }
+  json trend = nullptr;
+  if (!with_trend.empty()) {
+    const profile::IndicatorProfile* chosen = nullptr;
+    for (const auto* ip : with_trend) {
+      if (ip->def->code == state.trend) chosen = ip;
+    }
+    for (const auto* ip : with_trend) {
+      if (chosen == nullptr && ip->def->unit == "%") chosen = ip;
+    }
+    if (chosen == nullptr) chosen = with_trend.front();
+    auto chart = reports::TrendChart(db, p.area.code, chosen->def->code);
+    if (!chart) return Fail(chart.error());
+    json options = json::array();
+    for (const auto* ip : with_trend) {
+      options.push_back({{"code", ip->def->code}, {"label", IndicatorName(*ip->def)}, {"selected", ip == chosen}});
+    }
+    json keep = json::array();
+    auto add = [&](const char* name, const std::string& value) {
+      if (!value.empty()) keep.push_back({{"name", name}, {"value", value}});
+    };
+    add("jaar", std::to_string(p.year));
+    add("thema", theme);
+    add("kaart", state.map_indicator);
+    add("kaartjaar", state.map_year ? std::to_string(*state.map_year) : "");
+    add("indeling", state.method == ClassMethod::kQuantile ? "" : std::string(ClassMethodName(state.method)));
+    trend = {{"svg", reports::RenderLineChart(*chart)}, {"options", options}, {"keep", keep}};
+  }
+  return json{{"figures", figures}, {"has_figures", !figures.empty()}, {"trend", trend}};
 }
 
 Result<json> CompareChoices(store::Db& db, const areas::Area& area) {

@@ -8,6 +8,8 @@
 #include "map_classes.h"
 #include "profile_view.h"
 #include "wk/core/text.h"
+#include "wk/reports/area_charts.h"
+#include "wk/reports/charts.h"
 
 namespace wk::web {
 namespace {
@@ -31,15 +33,18 @@ std::string MethodNote(ClassMethod m) {
 
 // The indicators the select offers: those with a value for the map's parent area in that year,
 // grouped by theme in page order, and the chosen one in any case.
-json IndicatorGroups(const std::vector<areas::Figure>& figures, const areas::IndicatorDef& chosen) {
+json IndicatorGroups(const std::vector<const areas::IndicatorDef*>& all, const std::vector<areas::Figure>& figures,
+                     const areas::IndicatorDef& chosen) {
   json groups = json::array();
   for (const auto& theme : PageThemes()) {
     json options = json::array();
     bool chosen_here = false;
-    for (const auto& def : areas::Catalogue()) {  // TODO(wt-data): areas::Indicators(db)
+    for (const auto* d : all) {
+      const areas::IndicatorDef& def = *d;
       if (def.theme != theme) continue;
-      bool has_value = std::any_of(figures.begin(), figures.end(),
-                                   [&](const areas::Figure& f) { return f.def == &def && f.value.has_value(); });
+      bool has_value = std::any_of(figures.begin(), figures.end(), [&](const areas::Figure& f) {
+        return f.def != nullptr && f.def->code == def.code && f.value.has_value();
+      });
       bool selected = def.code == chosen.code;
       if (!has_value && !selected) continue;
       chosen_here = chosen_here || selected;
@@ -80,8 +85,15 @@ Result<json> ChoroplethData(store::Db& db, const areas::Area& area, const std::s
   if (!figures) return Fail(figures.error());
 
   std::string code = state.map_indicator.empty() ? kDefaultMapIndicator : state.map_indicator;
-  const areas::IndicatorDef* def = areas::FindIndicator(code);  // TODO(wt-data): FindIndicator(db, code)
-  if (def == nullptr) return Fail(ErrorCode::kNotFound, "Indicator " + code + " bestaat niet.", "kaart");
+  auto found = areas::FindIndicator(db, code);
+  if (!found) {
+    Error e = found.error();
+    if (e.code == ErrorCode::kNotFound) e.field = "kaart";
+    return Fail(std::move(e));
+  }
+  const areas::IndicatorDef* def = *found;
+  auto all = areas::Indicators(db);
+  if (!all) return Fail(all.error());
   auto children = areas::IndicatorOverChildren(db, parent_code, def->code, *year);
   if (!children) return Fail(children.error());
   std::vector<std::optional<double>> values;
@@ -112,7 +124,7 @@ Result<json> ChoroplethData(store::Db& db, const areas::Area& area, const std::s
   }
   std::string source = "Bron: CBS";
   for (const auto& f : *figures) {
-    if (f.def == def && !f.source.empty()) source = SourceLine({f});
+    if (f.def != nullptr && f.def->code == def->code && !f.source.empty()) source = SourceLine({f});
   }
   json year_options = json::array();
   for (int y : *years) year_options.push_back({{"year", y}, {"selected", y == *year}});
@@ -122,6 +134,9 @@ Result<json> ChoroplethData(store::Db& db, const areas::Area& area, const std::s
                        {"label", m == ClassMethod::kQuantile ? "Kwantielen (gelijke aantallen)" : "Gelijke intervallen"},
                        {"selected", m == state.method}});
   }
+  // The same values as a bar chart, highest first, this area marked (on a buurt's page).
+  auto bars = reports::ChildrenChart(db, parent_code, def->code, *year, parent_code == area.code ? "" : area.code);
+  if (!bars) return Fail(bars.error());
   std::string plural = text::ToLowerAscii(areas::ChildLevelLabelPlural(parent->level));
   std::string unit_note = def->unit.empty() || def->unit == "aantal" ? "" : " (" + def->unit + ")";
   return json{{"parent_code", parent_code},
@@ -131,7 +146,7 @@ Result<json> ChoroplethData(store::Db& db, const areas::Area& area, const std::s
               {"title", IndicatorName(*def) + unit_note + ", " + plural + " van " + parent->name + ", " + std::to_string(*year)},
               {"year", *year},
               {"years", year_options},
-              {"groups", IndicatorGroups(*figures, *def)},
+              {"groups", IndicatorGroups(*all, *figures, *def)},
               {"methods", methods},
               {"legend", legend},
               {"has_values", !classes.classes.empty()},
@@ -140,6 +155,7 @@ Result<json> ChoroplethData(store::Db& db, const areas::Area& area, const std::s
               {"direction_note", DirectionNote(def->direction)},
               {"method_note", MethodNote(state.method)},
               {"rows", rows},
+              {"bar_chart", reports::RenderBarChart(*bars)},
               {"source", source}};
 }
 

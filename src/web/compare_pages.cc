@@ -16,6 +16,8 @@
 #include "wk/areas/areas.h"
 #include "wk/core/text.h"
 #include "wk/profile/profile.h"
+#include "wk/reports/area_charts.h"
+#include "wk/reports/charts.h"
 
 namespace wk::web {
 namespace {
@@ -74,11 +76,12 @@ const profile::IndicatorProfile* Find(const profile::Profile& p, const std::stri
 
 // Rows of `theme`: one per indicator any of the areas has, in catalogue order.
 // `sources` collects "CBS, Kerncijfers wijken en buurten 2024" of the values shown.
-json CompareRows(const std::vector<profile::Profile>& profiles, const std::string& theme, bool with_gemeente,
-                 std::vector<std::string>& sources) {
+json CompareRows(const std::vector<const areas::IndicatorDef*>& all, const std::vector<profile::Profile>& profiles,
+                 const std::string& theme, bool with_gemeente, std::vector<std::string>& sources) {
   json rows = json::array();
   std::string group;
-  for (const auto& def : areas::Catalogue()) {  // TODO(wt-data): areas::Indicators(db)
+  for (const auto* d : all) {
+    const areas::IndicatorDef& def = *d;
     if (def.theme != theme) continue;
     json cells = json::array();
     bool any = false;
@@ -112,6 +115,56 @@ json CompareRows(const std::vector<profile::Profile>& profiles, const std::strin
     rows.push_back(std::move(row));
   }
   return rows;
+}
+
+// The indicators of `theme` with a value in any of the profiles, shares ("%") first: the panels of
+// the small multiples (at most reports::kMaxComparePanels) and the choice of the download form.
+std::vector<const areas::IndicatorDef*> ThemeIndicators(const std::vector<const areas::IndicatorDef*>& all,
+                                                        const std::vector<profile::Profile>& profiles,
+                                                        const std::string& theme) {
+  std::vector<const areas::IndicatorDef*> shares, others;
+  for (const auto* def : all) {
+    if (def->theme != theme) continue;
+    bool has_value = std::any_of(profiles.begin(), profiles.end(), [&](const profile::Profile& p) {
+      const auto* ip = Find(p, def->code);
+      return ip != nullptr && ip->value.has_value();
+    });
+    if (has_value) (def->unit == "%" ? shares : others).push_back(def);
+  }
+  shares.insert(shares.end(), others.begin(), others.end());
+  return shares;
+}
+
+// Small multiples of the theme and the downloads: one indicator over these areas (CSV or XLSX,
+// reports' /gebied/{first}/indicator.* with met=the others), and each area's whole profile.
+Result<json> CompareExtras(store::Db& db, const std::vector<areas::Area>& list,
+                           const std::vector<const areas::IndicatorDef*>& chosen, int year) {
+  json out = {{"chart", nullptr}, {"download", nullptr}};
+  std::vector<std::string> codes;
+  for (const auto& a : list) codes.push_back(a.code);
+  if (list.size() >= 2 && !chosen.empty()) {
+    std::vector<std::string> panels;
+    for (const auto* def : chosen) {
+      if (panels.size() < reports::kMaxComparePanels) panels.push_back(def->code);
+    }
+    auto chart = reports::CompareChart(db, codes, panels, year);
+    if (!chart) return Fail(chart.error());
+    out["chart"] = reports::RenderSmallMultiples(*chart);
+    json options = json::array();
+    for (const auto* def : chosen) options.push_back({{"code", def->code}, {"label", IndicatorName(*def)}});
+    std::string met;
+    for (std::size_t i = 1; i < codes.size(); ++i) met += (met.empty() ? "" : ",") + codes[i];
+    out["download"] = {{"base", "/gebied/" + codes.front() + "/indicator"}, {"met", met}, {"options", options}};
+  }
+  json profiles = json::array();
+  for (const auto& a : list) {
+    std::string base = "/gebied/" + a.code + "/profiel.";
+    profiles.push_back({{"name", a.name},
+                        {"xlsx", base + "xlsx?jaar=" + std::to_string(year)},
+                        {"csv", base + "csv?jaar=" + std::to_string(year)}});
+  }
+  out["profiles"] = profiles;
+  return out;
 }
 
 Response ComparePage(App& app, Request& req) {
@@ -156,6 +209,8 @@ Response ComparePage(App& app, Request& req) {
   }
   auto theme = ChooseTheme(themes, wanted_theme);
   if (!theme) return ErrorResponse(req, theme.error());
+  auto indicators = areas::Indicators(db);  // the catalogue and custom indicators, in page order
+  if (!indicators) return ErrorResponse(req, indicators.error());
 
   // The gemeente column when all areas lie in the same gemeente.
   std::string gemeente_code, gemeente_name;
@@ -208,7 +263,7 @@ Response ComparePage(App& app, Request& req) {
                {"with_gemeente", with_gemeente},
                {"column_count", list.size() + (with_gemeente ? 2 : 1)},
                {"gemeente_name", gemeente_name},
-               {"rows", CompareRows(profiles, *theme, with_gemeente, sources)},
+               {"rows", CompareRows(*indicators, profiles, *theme, with_gemeente, sources)},
                {"missing_text", kMissingValue},
                {"too_few", list.size() < 2}};
   if (list.size() < kMaxCompared) {
@@ -224,6 +279,9 @@ Response ComparePage(App& app, Request& req) {
     }
     if (!groups.empty()) data["add"] = {{"groups", groups}};
   }
+  auto extras = CompareExtras(db, list, ThemeIndicators(*indicators, profiles, *theme), *year);
+  if (!extras) return ErrorResponse(req, extras.error());
+  data["extras"] = *extras;
   std::string names;  // "A, B en C"
   for (std::size_t i = 0; i < list.size(); ++i) {
     names += (i == 0 ? "" : i + 1 == list.size() ? " en " : ", ") + list[i].name;

@@ -42,21 +42,8 @@ json IndicatorJson(const areas::IndicatorDef& d) {
   return j;
 }
 
-// TODO(wt-data): areas::Indicators(db) and areas::FindIndicator(db, code) (custom indicators
-// included) once the indicator registry lands.
-Result<std::vector<const areas::IndicatorDef*>> AllIndicators(store::Db&) {
-  std::vector<const areas::IndicatorDef*> out;
-  for (const auto& d : areas::Catalogue()) out.push_back(&d);
-  return out;
-}
-Result<const areas::IndicatorDef*> LookUpIndicator(store::Db&, std::string_view code) {
-  const areas::IndicatorDef* d = areas::FindIndicator(code);
-  if (d == nullptr) return Fail(ErrorCode::kNotFound, "Indicator " + std::string(code) + " bestaat niet.", "indicator");
-  return d;
-}
-
 Result<Response> ListIndicators(store::Db& db) {
-  auto all = AllIndicators(db);
+  auto all = areas::Indicators(db);  // the catalogue and custom indicators
   if (!all) return Fail(all.error());
   json items = json::array();
   for (const auto* d : *all) items.push_back(IndicatorJson(*d));
@@ -64,7 +51,7 @@ Result<Response> ListIndicators(store::Db& db) {
 }
 
 Result<Response> ValuesOverChildren(store::Db& db, const Request& req, const std::string& code) {
-  auto def = LookUpIndicator(db, code);
+  auto def = areas::FindIndicator(db, code);
   if (!def) return Fail(def.error());
   std::string parent = NormalizeAreaCode(req.Query("parent").value_or(""));
   if (parent.empty()) {

@@ -35,14 +35,7 @@ const profile::IndicatorProfile* FindInProfile(const profile::Profile& p, std::s
 }  // namespace
 
 std::vector<std::string> PageThemes() {
-  std::vector<std::string> themes = areas::Themes();
-  // Until the indicator registry fills areas::Themes(), the catalogue's order of first appearance.
-  if (themes.empty()) {
-    for (const auto& def : areas::Catalogue()) {
-      if (std::find(themes.begin(), themes.end(), def.theme) == themes.end()) themes.push_back(def.theme);
-    }
-  }
-  return themes;
+  return areas::Themes();
 }
 
 std::vector<std::string> ProfileThemes(const profile::Profile& profile) {

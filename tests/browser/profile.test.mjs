@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { unzipSync, strFromU8 } from 'fflate';
 import { startServer, DEFAULT_ADMIN as ADMIN } from '../integration/lib/server.mjs';
 
 const require = createRequire(import.meta.url);
@@ -136,6 +137,9 @@ test('a buurt: theme tabs, the choropleth map with legend and table, a compariso
   await page.locator('#profiel .tab-panel h3', { hasText: 'Huishoudens' }).waitFor();
   assert.equal(await tabs.locator('a[aria-current="page"]').innerText(), 'Huishoudens');
   assert.match(await page.locator('#ind-p_1p_hh').innerText(), /53,1%/);
+  // The household composition and the trend of a share of the theme, as SVG charts in the page.
+  assert.match(await page.locator('#profiel figure.chart svg title').first().textContent(), /huishoudens/i);
+  assert.ok(await page.locator('#trend svg[role="img"]').count() === 1);
   await checkpoint('buurt-huishoudens');
 
   // Another indicator on the map: legend, table and shapes change together.
@@ -170,7 +174,27 @@ test('a buurt: theme tabs, the choropleth map with legend and table, a compariso
   assert.match(header, /Taag- en Rubicondreef[\s\S]*Wolga- en Donaudreef[\s\S]*Gemeente Utrecht/);
   assert.equal(await page.getByRole('navigation', { name: "Thema's van de vergelijking" })
     .locator('a[aria-current="page"]').innerText(), 'Huishoudens');
+  // Small multiples of the theme, drawn by the server as SVG with a title for screen readers.
+  assert.ok(await page.locator('#vergelijking figure.chart svg[role="img"] title').count() >= 1);
   await checkpoint('vergelijking');
+
+  // Download one indicator over the two buurten as XLSX and read the workbook back.
+  await page.getByLabel(/Eén kenmerk voor deze gebieden/).selectOption('p_1p_hh');
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Excel (XLSX)' }).click()]);
+  assert.equal(download.suggestedFilename(), `p_1p_hh-${BUURT}-2024.xlsx`);
+  const zip = unzipSync(fs.readFileSync(await download.path()));
+  const workbook = strFromU8(zip['xl/workbook.xml']);
+  assert.match(workbook, /name="Waarden"/);
+  assert.match(workbook, /name="Bron"/);
+  const strings = strFromU8(zip['xl/sharedStrings.xml']);
+  assert.match(strings, /Taag- en Rubicondreef en omgeving/);
+  assert.match(strings, /Wolga- en Donaudreef en omgeving/);
+  assert.match(strings, /CC BY 4\.0/);
+  const numbers = [...strFromU8(zip['xl/worksheets/sheet1.xml']).matchAll(/<v>([-0-9.E]+)<\/v>/g)].map((m) => Number(m[1]));
+  // The shares the page shows, 53,1% and 45,5%, with every digit in the workbook.
+  assert.ok(numbers.some((v) => Math.abs(v - 1190 / 2240 * 100) < 1e-9), `53,1% in ${numbers}`);
+  assert.ok(numbers.some((v) => Math.round(v * 10) / 10 === 45.5), `45,5% in ${numbers}`);
   assert.deepEqual(problems, []);
 });
 
