@@ -14,12 +14,12 @@
 namespace wk::web {
 
 struct AreaPageState {
-  std::optional<int> year;               // jaar
-  std::string theme;                     // thema ("" = the first theme)
-  std::string map_indicator;             // kaart ("" = the default indicator)
-  std::optional<int> map_year;           // kaartjaar (empty = the page's year)
+  std::optional<int> year;                      // jaar
+  std::string theme;                            // thema ("" = the first theme)
+  std::string map_indicator;                    // kaart ("" = the default indicator)
+  std::optional<int> map_year;                  // kaartjaar (empty = the page's year)
   ClassMethod method = ClassMethod::kQuantile;  // indeling
-  std::string trend;                     // trend: indicator of the trend chart ("" = the theme's first)
+  std::string trend;                            // trend: indicator of the trend chart ("" = the theme's first)
 };
 
 // Reads jaar, thema, kaart, kaartjaar, indeling and trend. kInvalid naming the parameter when a year is

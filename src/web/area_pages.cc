@@ -84,8 +84,7 @@ json MapData(const App& app, const areas::Area& area, const areas::Area* parent,
   bool children_have_shapes = false;
   for (const auto& c : coloured) children_have_shapes = children_have_shapes || c.bbox.has_value();
   if (!area.bbox && !children_have_shapes) return nullptr;
-  std::string child_plural =
-      parent == nullptr ? "" : text::ToLowerAscii(areas::ChildLevelLabelPlural(parent->level));
+  std::string child_plural = parent == nullptr ? "" : text::ToLowerAscii(areas::ChildLevelLabelPlural(parent->level));
   std::string label = "Kaart van " + area.name;
   if (parent != nullptr && parent->code == area.code && !child_plural.empty()) {
     label += " met de " + child_plural;

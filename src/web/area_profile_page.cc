@@ -14,8 +14,9 @@ using nlohmann::json;
 
 // "buurten van de gemeente Utrecht": who the rank and percentile compare with.
 std::string PeerPhrase(const profile::Profile& p) {
-  std::string plural = p.area.level == areas::Level::kBuurt ? "buurten" : p.area.level == areas::Level::kWijk ? "wijken"
-                                                                                                               : "gemeenten";
+  std::string plural = p.area.level == areas::Level::kBuurt  ? "buurten"
+                       : p.area.level == areas::Level::kWijk ? "wijken"
+                                                             : "gemeenten";
   if (p.area.level == areas::Level::kGemeente || p.indicators.empty() || p.indicators.front().parents.empty()) {
     return std::to_string(p.peer_count) + " " + plural;
   }

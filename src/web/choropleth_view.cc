@@ -19,8 +19,10 @@ using nlohmann::json;
 std::string DirectionNote(areas::Direction d) {
   switch (d) {
     case areas::Direction::kNeutral: return "Donkerder blauw: hogere waarde.";
-    case areas::Direction::kLowerIsBetter: return "Donkerder rood: hogere waarde, en dat is ongunstig (lager is beter).";
-    case areas::Direction::kHigherIsBetter: return "Donkerder rood: lagere waarde, en dat is ongunstig (hoger is beter).";
+    case areas::Direction::kLowerIsBetter:
+      return "Donkerder rood: hogere waarde, en dat is ongunstig (lager is beter).";
+    case areas::Direction::kHigherIsBetter:
+      return "Donkerder rood: lagere waarde, en dat is ongunstig (hoger is beter).";
   }
   return "";
 }
@@ -130,9 +132,10 @@ Result<json> ChoroplethData(store::Db& db, const areas::Area& area, const std::s
   for (int y : *years) year_options.push_back({{"year", y}, {"selected", y == *year}});
   json methods = json::array();
   for (ClassMethod m : {ClassMethod::kQuantile, ClassMethod::kEqualInterval}) {
-    methods.push_back({{"value", ClassMethodName(m)},
-                       {"label", m == ClassMethod::kQuantile ? "Kwantielen (gelijke aantallen)" : "Gelijke intervallen"},
-                       {"selected", m == state.method}});
+    methods.push_back(
+        {{"value", ClassMethodName(m)},
+         {"label", m == ClassMethod::kQuantile ? "Kwantielen (gelijke aantallen)" : "Gelijke intervallen"},
+         {"selected", m == state.method}});
   }
   // The same values as a bar chart, highest first, this area marked (on a buurt's page).
   auto bars = reports::ChildrenChart(db, parent_code, def->code, *year, parent_code == area.code ? "" : area.code);
@@ -143,7 +146,8 @@ Result<json> ChoroplethData(store::Db& db, const areas::Area& area, const std::s
               {"parent_name", parent->name},
               {"children_plural", plural},
               {"indicator", {{"code", def->code}, {"label", def->label}, {"unit", def->unit}}},
-              {"title", IndicatorName(*def) + unit_note + ", " + plural + " van " + parent->name + ", " + std::to_string(*year)},
+              {"title",
+               IndicatorName(*def) + unit_note + ", " + plural + " van " + parent->name + ", " + std::to_string(*year)},
               {"year", *year},
               {"years", year_options},
               {"groups", IndicatorGroups(*all, *figures, *def)},

@@ -49,7 +49,8 @@ Result<std::vector<std::string>> ComparedCodes(const Request& req) {
 std::string CompareHref(const std::vector<std::string>& codes, int year, const std::string& theme) {
   std::string list;
   for (const auto& c : codes) list += (list.empty() ? "" : ",") + c;
-  return "/vergelijk?gebieden=" + list + "&jaar=" + std::to_string(year) + (theme.empty() ? "" : "&thema=" + QueryEscape(theme));
+  return "/vergelijk?gebieden=" + list + "&jaar=" + std::to_string(year) +
+         (theme.empty() ? "" : "&thema=" + QueryEscape(theme));
 }
 
 // The years every area has figures for, newest first.
@@ -187,7 +188,8 @@ Response ComparePage(App& app, Request& req) {
   auto years = CommonYears(db, list);
   if (!years) return ErrorResponse(req, years.error());
   if (years->empty()) {
-    return ErrorResponse(req, Error{ErrorCode::kNotFound, "Deze gebieden hebben geen jaar met cijfers gemeen.", "jaar", {}});
+    return ErrorResponse(req,
+                         Error{ErrorCode::kNotFound, "Deze gebieden hebben geen jaar met cijfers gemeen.", "jaar", {}});
   }
   auto year = ChooseYear(*years, *wanted, "jaar");
   if (!year) return ErrorResponse(req, year.error());
@@ -217,8 +219,7 @@ Response ComparePage(App& app, Request& req) {
   bool with_gemeente = true;
   for (const auto& p : profiles) {
     const auto* parents = p.indicators.empty() ? nullptr : &p.indicators.front().parents;
-    if (parents == nullptr || parents->empty() ||
-        (&p != &profiles.front() && parents->front().code != gemeente_code)) {
+    if (parents == nullptr || parents->empty() || (&p != &profiles.front() && parents->front().code != gemeente_code)) {
       with_gemeente = false;
       break;
     }
@@ -243,7 +244,8 @@ Response ComparePage(App& app, Request& req) {
   for (const auto& t : themes) {
     std::string slug = t;
     std::replace(slug.begin(), slug.end(), ' ', '-');
-    tabs.push_back({{"label", ThemeLabel(t)}, {"slug", slug}, {"href", CompareHref(*codes, *year, t)}, {"current", t == *theme}});
+    tabs.push_back(
+        {{"label", ThemeLabel(t)}, {"slug", slug}, {"href", CompareHref(*codes, *year, t)}, {"current", t == *theme}});
   }
   json year_options = json::array();
   for (int y : *years) year_options.push_back({{"year", y}, {"selected", y == *year}});
@@ -252,7 +254,8 @@ Response ComparePage(App& app, Request& req) {
                {"year", *year},
                {"years", year_options},
                {"has_year_choice", years->size() > 1},
-               {"codes", [&] {
+               {"codes",
+                [&] {
                   std::string s;
                   for (const auto& c : *codes) s += (s.empty() ? "" : ",") + c;
                   return s;

@@ -28,15 +28,9 @@ Response InSnapshot(App& app, Request& req, Fn&& fn) {
 }
 
 json IndicatorJson(const areas::IndicatorDef& d) {
-  json j = {{"code", d.code},
-            {"label", d.label},
-            {"group", d.group},
-            {"unit", d.unit},
-            {"theme", d.theme},
-            {"direction", DirectionName(d.direction)},
-            {"decimals", d.decimals},
-            {"key_figure", d.key_figure},
-            {"trend_threshold", d.trend_threshold},
+  json j = {{"code", d.code},         {"label", d.label},           {"group", d.group},
+            {"unit", d.unit},         {"theme", d.theme},           {"direction", DirectionName(d.direction)},
+            {"decimals", d.decimals}, {"key_figure", d.key_figure}, {"trend_threshold", d.trend_threshold},
             {"custom", d.custom}};
   if (d.IsDerived()) j["derived"] = {{"numerator", d.numerator}, {"denominator", d.denominator}, {"scale", d.scale}};
   return j;

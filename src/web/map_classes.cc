@@ -29,7 +29,7 @@ std::string_view ClassColour(int index, areas::Direction direction) {
   index = std::clamp(index, 0, kMapClasses - 1);
   switch (direction) {
     case areas::Direction::kNeutral: return kBlues[index];
-    case areas::Direction::kLowerIsBetter: return kOrangeRed[index];  // high values: darker
+    case areas::Direction::kLowerIsBetter: return kOrangeRed[index];                     // high values: darker
     case areas::Direction::kHigherIsBetter: return kOrangeRed[kMapClasses - 1 - index];  // low values: darker
   }
   return kBlues[index];

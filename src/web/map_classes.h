@@ -32,10 +32,10 @@ std::optional<ClassMethod> ParseClassMethod(std::string_view name);
 std::string_view ClassMethodName(ClassMethod method);
 
 struct MapClass {
-  int index = 0;      // 0 = lowest values
-  double low = 0;     // bounds (see above)
+  int index = 0;   // 0 = lowest values
+  double low = 0;  // bounds (see above)
   double high = 0;
-  int count = 0;      // areas in the class
+  int count = 0;       // areas in the class
   std::string colour;  // "#rrggbb"
   std::string swatch;  // CSS class with that colour as background ("sw-b0".."sw-b4", "sw-o0".."sw-o4")
 };

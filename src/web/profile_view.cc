@@ -93,9 +93,18 @@ json TrendData(const areas::IndicatorDef& def, const profile::Trend& trend) {
   j["change"] = change;
   j["period"] = std::to_string(trend.from_year) + "–" + std::to_string(trend.to_year);
   switch (trend.judgement) {
-    case profile::Judgement::kFavourable: j["judgement"] = "gunstig"; j["judgement_class"] = "good"; break;
-    case profile::Judgement::kUnfavourable: j["judgement"] = "ongunstig"; j["judgement_class"] = "bad"; break;
-    case profile::Judgement::kNeither: j["judgement"] = nullptr; j["judgement_class"] = nullptr; break;
+    case profile::Judgement::kFavourable:
+      j["judgement"] = "gunstig";
+      j["judgement_class"] = "good";
+      break;
+    case profile::Judgement::kUnfavourable:
+      j["judgement"] = "ongunstig";
+      j["judgement_class"] = "bad";
+      break;
+    case profile::Judgement::kNeither:
+      j["judgement"] = nullptr;
+      j["judgement_class"] = nullptr;
+      break;
   }
   return j;
 }
@@ -150,14 +159,10 @@ json ProfileTable(const profile::Profile& p, std::string_view theme) {
     if (trend) row["trend"] = TrendData(def, *trend);
     rows.push_back(std::move(row));
   }
-  return {{"area_name", p.area.name},
-          {"parents", parents},
-          {"direct_parent", direct_parent},
-          {"has_parent", !parents.empty()},
-          {"has_national", has_national},
-          {"column_count", columns},
-          {"peer_count", p.peer_count},
-          {"rows", rows},
+  return {{"area_name", p.area.name},       {"parents", parents},
+          {"direct_parent", direct_parent}, {"has_parent", !parents.empty()},
+          {"has_national", has_national},   {"column_count", columns},
+          {"peer_count", p.peer_count},     {"rows", rows},
           {"has_rows", !rows.empty()}};
 }
 

@@ -27,8 +27,8 @@ TEST(ProfileView, DifferencesCarryTheirSignAndUnit) {
     const char* expected;
   };
   const Case cases[] = {
-      {"%", 1, 2.34, "+2,3 %-punt"},  {"%", 1, -0.04, "0,0 %-punt"}, {"aantal", 0, -1250, "-1.250"},
-      {"euro", 0, 3000, "+€ 3.000"},  {"km", 1, 0.26, "+0,3 km"},     {"", 0, 7, "+7"},
+      {"%", 1, 2.34, "+2,3 %-punt"}, {"%", 1, -0.04, "0,0 %-punt"}, {"aantal", 0, -1250, "-1.250"},
+      {"euro", 0, 3000, "+€ 3.000"}, {"km", 1, 0.26, "+0,3 km"},    {"", 0, 7, "+7"},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(FormatDifference(Def("x", c.unit, "wonen", c.decimals), c.difference), c.expected) << c.expected;
