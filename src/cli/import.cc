@@ -1,4 +1,4 @@
-// wijkkompas import cbs|boundaries
+// wijkkompas import cbs|cbs-nabijheid|indicators|boundaries
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
@@ -50,6 +50,74 @@ void RegisterImportCbs(CLI::App& import, Context& ctx) {
   });
 }
 
+void PrintValues(const areas::ImportSummary& summary) {
+  std::printf("  gebieden:      %s\n", Count(summary.areas).c_str());
+  std::printf("  indicatoren:   %s met waarden\n", Count(summary.indicators).c_str());
+  std::printf("  waarden:       %s, waarvan %s ontbrekend\n", Count(summary.values).c_str(),
+              Count(summary.missing).c_str());
+  PrintSkipped(summary.skipped);
+}
+
+void RegisterImportNabijheid(CLI::App& import, Context& ctx) {
+  auto* cmd = import.add_subcommand(
+      "cbs-nabijheid", "Importeer de CBS-tabel Nabijheid voorzieningen (StatLine-download, CSV) voor één jaar");
+  AddDbOption(*cmd, ctx);
+  struct Opts {
+    std::string file;
+    std::optional<int> year;
+  };
+  auto opts = std::make_shared<Opts>();
+  cmd->add_option("FILE", opts->file, "De StatLine-download (CSV met ;)")->required();
+  cmd->add_option("--year", opts->year, "Jaar van de cijfers (standaard uit de bestandsnaam)");
+  cmd->callback([&ctx, opts] {
+    WithDb(ctx, [&](store::Db& db) -> Result<void> {
+      auto summary =
+          areas::ImportCbsNabijheid(db, CommandPrincipal(), opts->file, opts->year, TerminalProgress("Inlezen"));
+      if (!summary) return Fail(summary.error());
+      std::printf("Geïmporteerd: %s (jaar %d)\n", summary->file.c_str(), summary->year);
+      PrintValues(*summary);
+      std::printf("Bron: CBS, Nabijheid voorzieningen %d (CC BY 4.0)\n", summary->year);
+      return {};
+    });
+  });
+}
+
+void RegisterImportIndicators(CLI::App& import, Context& ctx) {
+  auto* cmd = import.add_subcommand(
+      "indicators",
+      "Importeer eigen cijfers per gebied en jaar (GGD, politie, eigen monitor; CSV of XLSX, lange of brede vorm)");
+  AddDbOption(*cmd, ctx);
+  struct Opts {
+    std::string file;
+    areas::IndicatorImportOptions options;
+  };
+  auto opts = std::make_shared<Opts>();
+  cmd->add_option("FILE", opts->file,
+                  "Het bestand: area_code, indicator, year, value (lang) of area_code, year, <indicator>, ... (breed)")
+      ->required();
+  cmd->add_option("--source", opts->options.source, "Bron van de cijfers, bv. \"GGD Gezondheidsmonitor 2022\"")
+      ->required();
+  cmd->add_option("--publisher", opts->options.publisher, "Wie de cijfers uitgeeft (standaard de bron)");
+  cmd->add_option("--reliability", opts->options.reliability, "Betrouwbaarheid: hoog, redelijk, laag of onbekend");
+  cmd->add_option("--licence", opts->options.licence, "Licentie van de cijfers, bv. \"CC BY 4.0\"");
+  cmd->add_option("--meta", opts->options.metadata_path,
+                  "Metadatabestand (code, label, unit, theme, direction, decimals, trend_threshold); standaard "
+                  "<naam>.meta.csv naast het bestand");
+  cmd->callback([&ctx, opts] {
+    WithDb(ctx, [&](store::Db& db) -> Result<void> {
+      auto summary =
+          areas::ImportIndicators(db, CommandPrincipal(), opts->file, opts->options, TerminalProgress("Inlezen"));
+      if (!summary) return Fail(summary.error());
+      std::printf("Geïmporteerd: %s (nieuwste jaar %d)\n", summary->file.c_str(), summary->year);
+      PrintValues(*summary);
+      std::printf("Bron: %s", opts->options.source.c_str());
+      if (!opts->options.reliability.empty()) std::printf(" (betrouwbaarheid: %s)", opts->options.reliability.c_str());
+      std::printf("\n");
+      return {};
+    });
+  });
+}
+
 void RegisterImportBoundaries(CLI::App& import, Context& ctx) {
   auto* cmd = import.add_subcommand("boundaries", "Importeer grenzen van gebieden (GeoJSON, GeoPackage, Shapefile)");
   AddDbOption(*cmd, ctx);
@@ -87,9 +155,12 @@ void RegisterImportBoundaries(CLI::App& import, Context& ctx) {
 }  // namespace
 
 void RegisterImport(CLI::App& app, Context& ctx) {
-  auto* import = app.add_subcommand("import", "Importeer gegevens (CBS-kerncijfers, grenzen)");
+  auto* import =
+      app.add_subcommand("import", "Importeer gegevens (CBS-kerncijfers, nabijheid, eigen cijfers, grenzen)");
   import->require_subcommand(1);
   RegisterImportCbs(*import, ctx);
+  RegisterImportNabijheid(*import, ctx);
+  RegisterImportIndicators(*import, ctx);
   RegisterImportBoundaries(*import, ctx);
 }
 

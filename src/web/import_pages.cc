@@ -1,4 +1,5 @@
-// /beheer/import: a beheerder imports a CBS table or a boundary file from the browser. The import
+// /beheer/import: a beheerder imports a CBS table (kerncijfers or Nabijheid voorzieningen), own
+// figures (`import indicators`) or a boundary file from the browser. The import
 // runs as a slow route (worker pool, connection suspended) and uses the same use cases as the CLI.
 #include <unistd.h>
 
@@ -7,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "app.h"
 #include "problem.h"
@@ -75,10 +77,33 @@ class TempUpload {
   std::string path_;
 };
 
+// The kinds of file the form imports; the radio button's value.
+enum class Kind { kCbs, kNabijheid, kIndicators, kBoundaries };
+
+Kind KindOf(const Request& req) {
+  std::string kind = req.Form("kind").value_or("cbs");
+  if (kind == "nabijheid") return Kind::kNabijheid;
+  if (kind == "indicators") return Kind::kIndicators;
+  if (kind == "boundaries") return Kind::kBoundaries;
+  return Kind::kCbs;
+}
+
 nlohmann::json FormData(const Request& req) {
-  return {{"kind_cbs", req.Form("kind").value_or("cbs") == "cbs"},
-          {"kind_boundaries", req.Form("kind").value_or("") == "boundaries"},
+  Kind kind = KindOf(req);
+  std::string reliability = req.Form("reliability").value_or("");
+  nlohmann::json grades = nlohmann::json::array();
+  for (const auto& g : areas::ReliabilityGrades()) {
+    grades.push_back({{"grade", g.grade}, {"meaning", g.meaning}, {"selected", g.grade == reliability}});
+  }
+  return {{"kind_cbs", kind == Kind::kCbs},
+          {"kind_nabijheid", kind == Kind::kNabijheid},
+          {"kind_indicators", kind == Kind::kIndicators},
+          {"kind_boundaries", kind == Kind::kBoundaries},
           {"year", req.Form("year").value_or("")},
+          {"source", req.Form("source").value_or("")},
+          {"publisher", req.Form("publisher").value_or("")},
+          {"licence", req.Form("licence").value_or("")},
+          {"grades", grades},
           {"code_prefix", req.Form("code_prefix").value_or("")},
           {"code_field", req.Form("code_field").value_or("")},
           {"name_field", req.Form("name_field").value_or("")},
@@ -96,7 +121,9 @@ Response FormWithError(const Request& req, const Error& error) {
 // meant for the command line by words for this form.
 Error WithUserFileName(Error e, const std::string& temp, const std::string& original) {
   if (e.field == "year") {
-    e.message = "Geen jaar gevonden: vul het jaar in, of gebruik een bestandsnaam met 'kwb-JJJJ' (zoals kwb-2024.csv).";
+    e.message = "Geen jaar gevonden: vul het jaar in, of gebruik een bestandsnaam met het jaar (zoals kwb-2024.csv).";
+  } else if (e.field == "source") {
+    e.message = "Vul de bron van de cijfers in, bv. GGD Gezondheidsmonitor Volwassenen en Ouderen 2022.";
   }
   auto fix = [&](std::string& s) {
     for (auto pos = s.find(temp); pos != std::string::npos; pos = s.find(temp, pos + original.size())) {
@@ -108,25 +135,77 @@ Error WithUserFileName(Error e, const std::string& temp, const std::string& orig
   return e;
 }
 
+std::string_view WrongExtension(Kind kind) {
+  switch (kind) {
+    case Kind::kCbs: return "Een CBS-tabel moet een .csv- of .xlsx-bestand zijn.";
+    case Kind::kNabijheid: return "De StatLine-download Nabijheid voorzieningen moet een .csv-bestand zijn.";
+    case Kind::kIndicators: return "Een bestand met eigen cijfers moet een .csv- of .xlsx-bestand zijn.";
+    case Kind::kBoundaries: break;
+  }
+  return "Een grenzenbestand moet .geojson, .json, .gpkg of een .zip met een shapefile zijn.";
+}
+
+bool ExtensionFits(Kind kind, const std::string& ext) {
+  switch (kind) {
+    case Kind::kCbs:
+    case Kind::kIndicators: return OneOf(ext, kCbsExtensions);
+    case Kind::kNabijheid: return ext == ".csv";
+    case Kind::kBoundaries: break;
+  }
+  return OneOf(ext, kBoundaryExtensions);
+}
+
+nlohmann::json ValuesSummary(std::string caption, const areas::ImportSummary& s) {
+  return {{"caption", std::move(caption)},
+          {"areas", text::FormatNumber(s.areas)},
+          {"indicators", text::FormatNumber(s.indicators)},
+          {"values", text::FormatNumber(static_cast<double>(s.values))},
+          {"missing", text::FormatNumber(static_cast<double>(s.missing))},
+          {"skipped", s.skipped}};
+}
+
+// `import indicators` from the form: the source fields, and a metadata file uploaded beside it.
+Result<nlohmann::json> ImportOwnFigures(store::Db& db, Request& req, const std::string& path,
+                                        const std::string& filename) {
+  areas::IndicatorImportOptions options;
+  options.source = req.Form("source").value_or("");
+  options.publisher = std::string(text::Trim(req.Form("publisher").value_or("")));
+  options.reliability = req.Form("reliability").value_or("");
+  options.licence = req.Form("licence").value_or("");
+  std::optional<TempUpload> meta;
+  std::string meta_name = req.Form("meta.filename").value_or("");
+  if (auto meta_bytes = req.Form("meta"); meta_bytes && !meta_bytes->empty() && !meta_name.empty()) {
+    if (Extension(meta_name) != ".csv" && Extension(meta_name) != ".xlsx") {
+      return Fail(ErrorCode::kInvalid, "Een metadatabestand moet een .csv- of .xlsx-bestand zijn.", "meta");
+    }
+    auto written = TempUpload::Write(*meta_bytes, meta_name);
+    if (!written) return Fail(written.error());
+    meta.emplace(std::move(*written));
+    options.metadata_path = meta->path();
+  }
+  auto summary = areas::ImportIndicators(db, *req.principal, path, options);
+  if (!summary) {
+    Error e = WithUserFileName(summary.error(), path, filename);
+    return Fail(meta ? WithUserFileName(std::move(e), meta->path(), meta_name) : std::move(e));
+  }
+  std::string caption = "Eigen cijfers: " + std::string(text::Trim(options.source));
+  if (!options.reliability.empty()) caption += " (betrouwbaarheid " + options.reliability + ")";
+  return ValuesSummary(std::move(caption), *summary);
+}
+
 Response Import(App& app, Request& req) {
-  std::string kind = req.Form("kind").value_or("cbs");
+  Kind kind = KindOf(req);
   std::string filename = req.Form("file.filename").value_or("");
   auto bytes = req.Form("file");
   if (!bytes || filename.empty() || bytes->empty()) {
     return FormWithError(req, Error{ErrorCode::kInvalid, "Kies een bestand om te importeren.", "file", {}});
   }
   std::string ext = Extension(filename);
-  bool cbs = kind == "cbs";
-  if (cbs ? !OneOf(ext, kCbsExtensions) : !OneOf(ext, kBoundaryExtensions)) {
-    return FormWithError(
-        req, Error{ErrorCode::kInvalid,
-                   cbs ? "Een CBS-tabel moet een .csv- of .xlsx-bestand zijn."
-                       : "Een grenzenbestand moet .geojson, .json, .gpkg of een .zip met een shapefile zijn.",
-                   "file",
-                   {}});
+  if (!ExtensionFits(kind, ext)) {
+    return FormWithError(req, Error{ErrorCode::kInvalid, std::string(WrongExtension(kind)), "file", {}});
   }
   std::optional<int> year;
-  if (auto y = req.Form("year"); y && !text::Trim(*y).empty()) {
+  if (auto y = req.Form("year"); y && !text::Trim(*y).empty() && kind != Kind::kIndicators) {
     auto parsed = text::ParseInt(*y);
     if (!parsed || *parsed < 1990 || *parsed > 2100) {
       return FormWithError(req, Error{ErrorCode::kInvalid, "Vul een jaartal in, bv. 2024.", "year", {}});
@@ -140,15 +219,16 @@ Response Import(App& app, Request& req) {
   auto lease = app.database.Acquire();
   if (!lease) return ErrorResponse(req, lease.error());
   nlohmann::json result = {{"file", filename}};
-  if (cbs) {
-    auto summary = areas::ImportCbs(lease->db(), *req.principal, path, year);
+  if (kind == Kind::kCbs || kind == Kind::kNabijheid) {
+    auto summary = kind == Kind::kCbs ? areas::ImportCbs(lease->db(), *req.principal, path, year)
+                                      : areas::ImportCbsNabijheid(lease->db(), *req.principal, path, year);
     if (!summary) return FormWithError(req, WithUserFileName(summary.error(), path, filename));
-    result["cbs"] = {{"year", summary->year},
-                     {"areas", text::FormatNumber(summary->areas)},
-                     {"indicators", text::FormatNumber(summary->indicators)},
-                     {"values", text::FormatNumber(static_cast<double>(summary->values))},
-                     {"missing", text::FormatNumber(static_cast<double>(summary->missing))},
-                     {"skipped", summary->skipped}};
+    result["values"] = ValuesSummary(
+        (kind == Kind::kCbs ? "Kerncijfers " : "Nabijheid voorzieningen ") + std::to_string(summary->year), *summary);
+  } else if (kind == Kind::kIndicators) {
+    auto summary = ImportOwnFigures(lease->db(), req, path, filename);
+    if (!summary) return FormWithError(req, summary.error());
+    result["values"] = std::move(*summary);
   } else {
     areas::BoundaryOptions options;
     options.year = year;
@@ -163,7 +243,8 @@ Response Import(App& app, Request& req) {
                             {"created", text::FormatNumber(summary->created)},
                             {"skipped", summary->skipped}};
   }
-  result["has_skipped"] = !(cbs ? result["cbs"]["skipped"] : result["boundaries"]["skipped"]).empty();
+  const auto& part = result.contains("values") ? result["values"] : result["boundaries"];
+  result["has_skipped"] = !part["skipped"].empty();
   return RenderPage(req, "Import voltooid", "import_result", result);
 }
 

@@ -141,3 +141,41 @@ test('a file without a year in its name needs --year', (t) => {
   assert.equal(r.code, 2);
   assert.match(r.stderr, /Geen jaar gevonden: geef het jaar op met --year/);
 });
+
+test('import cbs-nabijheid reads the StatLine download as it is, the year from its name', (t) => {
+  const dir = tempDir(t);
+  const db = join(dir, 'wk.db');
+  const file = join(shared, 'cbs', 'nabijheid-voorzieningen-buurt-2023_GM0344_utrecht.csv');
+  const r = run(['import', 'cbs-nabijheid', file, '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /\(jaar 2023\)/);
+  assert.match(r.stdout, /gebieden:\s+122/);
+  assert.match(r.stdout, /Bron: CBS, Nabijheid voorzieningen 2023/);
+  const buurt = show(db, 'BU03440111', ['--year', '2023']);
+  assert.equal(buurt.name, 'Welgelegen, Den Hommel');
+  assert.equal(buurt.figures.find((f) => f.code === 'nv_afst_grote_supermarkt').value, 0.9);
+  assert.equal(buurt.figures.find((f) => f.code === 'nv_afst_huisartspraktijk').value, null);
+});
+
+test('import indicators reads own figures with their metadata and refuses an unknown area with its line', (t) => {
+  const dir = tempDir(t);
+  const db = join(dir, 'wk.db');
+  const data = join(process.env.WK_SOURCE_DIR, 'tests', 'data');
+  assert.equal(run(['import', 'cbs', join(shared, 'cbs', 'kwb-2023_GM0344_utrecht.csv'), '--db', db]).code, 0);
+  const r = run(['import', 'indicators', join(data, 'voorbeeld-indicatoren-breed.csv'), '--source', 'Voorbeeldmonitor',
+    '--reliability', 'laag', '--db', db]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /gebieden:\s+5/);
+  assert.match(r.stdout, /Bron: Voorbeeldmonitor \(betrouwbaarheid: laag\)/);
+  const buurt = show(db, 'BU03440111', ['--year', '2023']);
+  assert.equal(buurt.figures.find((f) => f.code === 'vb_afst_zwembad').value, 1.9);
+
+  const bad = join(dir, 'fout.csv');
+  writeFileSync(bad, 'area_code,year,a_woning\nBU03440111,2023,910\nBU03449999,2023,5\n');
+  const refused = run(['import', 'indicators', bad, '--source', 'Voorbeeld', '--db', db]);
+  assert.equal(refused.code, 2, refused.stderr);
+  assert.match(refused.stderr, /fout\.csv:3: kolom area_code: Onbekend gebied BU03449999/);
+  const grade = run(['import', 'indicators', bad, '--source', 'Voorbeeld', '--reliability', 'zeker', '--db', db]);
+  assert.equal(grade.code, 2);
+  assert.match(grade.stderr, /Onbekende betrouwbaarheid 'zeker'; kies hoog, redelijk, laag of onbekend\./);
+});

@@ -1,4 +1,5 @@
-// /beheer/import: a beheerder imports a CBS table from the browser. The import runs on the
+// /beheer/import: a beheerder imports a CBS table (kerncijfers, Nabijheid voorzieningen), own
+// figures or boundaries from the browser. The import runs on the
 // server's worker pool (a slow route, connection suspended) and uses the same use case as the CLI.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import { startServer, loginClient, addUser, DEFAULT_ADMIN } from './lib/server.mjs';
 
 const shared = process.env.WK_SHARED_DATA;
+const testData = path.join(process.env.WK_SOURCE_DIR, 'tests/data');
 let server;
 let admin;
 
@@ -19,13 +21,20 @@ after(async () => {
   assert.equal(code, 0, server.output());
 });
 
-async function upload(client, filename, bytes, fields = {}) {
+async function upload(client, filename, bytes, fields = {}, meta = null) {
   const form = new FormData();
   form.set('csrf', client.csrf);
   form.set('kind', 'cbs');
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   form.set('file', new Blob([bytes]), filename);
+  if (meta) form.set('meta', new Blob([meta.bytes]), meta.filename);
   return client.request('/beheer/import', { method: 'POST', body: form });
+}
+
+async function figure(client, code, year, indicator) {
+  const r = await client.get(`/api/v1/areas/${code}/indicators?year=${year}`);
+  assert.equal(r.status, 200, r.body);
+  return r.json.values.find((x) => x.code === indicator);
 }
 
 async function inhabitants(client, code, year) {
@@ -75,6 +84,47 @@ test('the XLSX table as CBS publishes it imports, and the summary counts areas a
   assert.match(r.body, /<th scope="row">Gebieden<\/th><td class="num">122<\/td>/);
   const audit = await admin.get('/auditlog');
   assert.match(audit.body, /import\.cbs/);
+});
+
+test('the Nabijheid voorzieningen download imports as StatLine exports it', async () => {
+  const bytes = await readFile(path.join(shared, 'cbs/nabijheid-voorzieningen-buurt-2023_GM0344_utrecht.csv'));
+  const r = await upload(admin, 'nabijheid-voorzieningen-buurt-2023_GM0344_utrecht.csv', bytes, { kind: 'nabijheid' });
+  assert.equal(r.status, 200, r.body.slice(0, 600));
+  assert.match(r.body, /Nabijheid voorzieningen 2023/);
+  assert.match(r.body, /<th scope="row">Gebieden<\/th><td class="num">122<\/td>/);
+  const f = await figure(admin, 'BU03440111', 2023, 'nv_afst_grote_supermarkt');
+  assert.equal(f.value, 0.9);
+});
+
+test('own figures import with their source, reliability and a metadata file', async () => {
+  const page = await admin.get('/beheer/import');
+  assert.match(page.body, /<label for="source">/);
+  assert.match(page.body, /<option value="redelijk"/);
+  const bytes = await readFile(path.join(testData, 'voorbeeld-indicatoren-breed.csv'));
+  const meta = { filename: 'mijn-metadata.csv', bytes: await readFile(path.join(testData, 'voorbeeld-indicatoren-breed.meta.csv')) };
+  const r = await upload(admin, 'voorbeeld-indicatoren-breed.csv', bytes,
+    { kind: 'indicators', source: 'Voorbeeldmonitor', reliability: 'redelijk' }, meta);
+  assert.equal(r.status, 200, r.body.slice(0, 800));
+  assert.match(r.body, /Eigen cijfers: Voorbeeldmonitor \(betrouwbaarheid redelijk\)/);
+  assert.match(r.body, /<th scope="row">Gebieden<\/th><td class="num">5<\/td>/);
+  const f = await figure(admin, 'BU03440111', 2023, 'vb_afst_zwembad');
+  assert.equal(f.value, 1.9);
+  const audit = await admin.get('/auditlog');
+  assert.match(audit.body, /import\.indicators/);
+});
+
+test('own figures without a source, or with an unknown indicator, are refused with the user\'s file name', async () => {
+  const bytes = await readFile(path.join(testData, 'voorbeeld-indicatoren-lang.csv'));
+  let r = await upload(admin, 'eigen.csv', bytes, { kind: 'indicators', source: ' ' });
+  assert.equal(r.status, 422);
+  assert.match(r.body, /Vul de bron van de cijfers in/);
+  r = await upload(admin, 'eigen.csv', bytes, { kind: 'indicators', source: 'Voorbeeld' });
+  assert.equal(r.status, 422);
+  assert.match(r.body, /eigen\.csv:2: kolom indicator: Onbekende indicator (&apos;|&#39;|')vb_eenpersoons/);
+  assert.doesNotMatch(r.body, /wijkkompas-upload-/);
+  r = await upload(admin, 'eigen.csv', bytes, { kind: 'indicators', source: 'Voorbeeld', reliability: 'zeker' });
+  assert.equal(r.status, 422);
+  assert.match(r.body, /Onbekende betrouwbaarheid/);
 });
 
 test('a wrong file type and a missing year field value are refused with a clear message', async () => {
