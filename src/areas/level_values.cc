@@ -8,8 +8,9 @@ namespace wk::areas {
 
 Result<LevelValues> ValuesOfYear(store::Db& db, int year, Level level) {
   LevelValues out;
-  // TODO(wt-data): Indicators(db), so custom indicators are compared too.
-  for (const auto& def : Catalogue()) out.indicators.push_back(&def);
+  auto indicators = Indicators(db);  // the catalogue, then the custom indicators
+  if (!indicators) return Fail(indicators.error());
+  out.indicators = std::move(*indicators);
   sql::IndicatorPositions stored;
   for (std::size_t i = 0; i < out.indicators.size(); ++i) {
     if (!out.indicators[i]->IsDerived()) stored.emplace(out.indicators[i]->code, i);

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "test_demo.h"
+#include "wk/accounts/principal.h"
 
 namespace wk::profile {
 namespace {
@@ -162,6 +163,48 @@ TEST_F(Findings, SmallBuurtenDoNotShout) {
     EXPECT_TRUE(p->findings.empty()) << c.why;
     for (const auto& ip : p->indicators) EXPECT_TRUE(ip.notable.empty()) << c.why << " " << ip.def->code;
   }
+}
+
+// With CBS's Nabijheid voorzieningen 2023 (its national row NL00 included) loaded beside the demo:
+// Lombok-Oost is on average 0.3 km from a large supermarket, the country 1.0 km, its wijk 0.6 km.
+TEST(FindingsNational, AValueFarFromTheCountrysIsSaidWithTheNationalValue) {
+  auto db = testing::OpenDemo();
+  const char* base = std::getenv("WK_SHARED_DATA");
+  std::string file =
+      std::string(base ? base : "../shared/data") + "/cbs/nabijheid-voorzieningen-buurt-2023_GM0344_utrecht.csv";
+  auto imported = areas::ImportCbsNabijheid(*db, accounts::CliPrincipal("tester"), file, std::nullopt);
+  ASSERT_TRUE(imported.has_value()) << imported.error().Describe();
+
+  auto p = AreaProfile(*db, "BU03440121", 2023);
+  ASSERT_TRUE(p.has_value());
+  const IndicatorProfile* ip = nullptr;
+  for (const auto& i : p->indicators) {
+    if (i.def->code == "nv_afst_grote_supermarkt") ip = &i;
+  }
+  ASSERT_NE(ip, nullptr);
+  EXPECT_EQ(ip->value, 0.3);
+  EXPECT_EQ(ip->national, 1.0);
+  EXPECT_EQ(ip->national_source, "CBS");
+  EXPECT_EQ(ip->notable, (std::vector<std::string>{"below_parent", "below_national", "bottom_decile"}));
+
+  const Rule* national = nullptr;
+  for (const auto& r : Rules()) {
+    if (r.id == "below_national") national = &r;
+  }
+  ASSERT_NE(national, nullptr);
+  // 1.0 / 0.3 = 3.3 times closer: strength at most 2, weight 2.
+  auto f = Describe(Match{national, kMaxStrength}, *ip, FindingContext{&p->area, 2023, ""});
+  ASSERT_TRUE(f.has_value());
+  EXPECT_EQ(f->Sentence(),
+            "In Lombok-Oost is de gemiddelde afstand tot de dichtstbijzijnde grote supermarkt 0,3 km, tegen 1,0 km in "
+            "Nederland (CBS, 2023).");
+  ExpectParts(*f, "nv_afst_grote_supermarkt",
+              {{"In Lombok-Oost is de gemiddelde afstand tot de dichtstbijzijnde grote supermarkt ", "", 0},
+               {"0,3 km", "BU03440121", 2023},
+               {", tegen ", "", 0},
+               {"1,0 km", "NL00", 2023},
+               {" in Nederland (CBS, 2023).", "", 0}});
+  EXPECT_EQ(f->score, 4);
 }
 
 TEST(FindingSentence, IsItsPartsJoined) {

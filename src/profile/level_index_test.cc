@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "peer_cache.h"
 #include "test_demo.h"
 #include "wk/accounts/principal.h"
@@ -194,6 +196,32 @@ TEST(PeerIndexCache, IsSharedByConnectionsAndRebuiltAfterAnImport) {
   auto cached = PeerIndexOf(**two, 2024, areas::Level::kWijk);
   ASSERT_TRUE(cached.has_value());
   EXPECT_EQ(PeerIndexBuilds(), before + 5);
+}
+
+TEST(PeerIndexCache, ThreadsAskingAtOnceShareOneBuild) {
+  std::string path = testing::DemoFile();
+  constexpr int kThreads = 4;
+  std::vector<std::unique_ptr<store::Db>> connections;
+  for (int i = 0; i < kThreads; ++i) {
+    auto db = store::Db::Open(path);
+    ASSERT_TRUE(db.has_value());
+    connections.push_back(std::move(*db));
+  }
+  auto before = PeerIndexBuilds();
+  std::vector<const LevelIndex*> got(kThreads, nullptr);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      auto index = PeerIndexOf(*connections[static_cast<std::size_t>(i)], 2023, areas::Level::kWijk);
+      if (index) got[static_cast<std::size_t>(i)] = index->get();
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(PeerIndexBuilds(), before + 1);
+  for (const auto* index : got) {
+    ASSERT_NE(index, nullptr);
+    EXPECT_EQ(index, got[0]);
+  }
 }
 
 }  // namespace

@@ -81,6 +81,15 @@ const std::unordered_map<std::string, Phrase>& Phrases() {
 Phrase PhraseOf(const areas::IndicatorDef& def) {
   const auto& phrases = Phrases();
   if (auto it = phrases.find(def.code); it != phrases.end()) return it->second;
+  std::string_view label = def.label;
+  // CBS's distances (kerncijfers and Nabijheid voorzieningen) are averages over the inhabitants,
+  // and so are its counts of facilities within a radius (RulesApplyTo).
+  if (!def.custom && def.unit == "km" && label.starts_with("Afstand tot ")) {
+    return Phrase{"de gemiddelde afstand tot " + std::string(label.substr(12)), ""};
+  }
+  if (!def.custom && def.unit == "aantal" && def.code.starts_with("nv_") && label.starts_with("Aantal ")) {
+    return Phrase{"het gemiddelde aantal " + std::string(label.substr(7)), ""};
+  }
   std::string subject = "de waarde van \xE2\x80\x98" + def.label + "\xE2\x80\x99";
   if (!def.group.empty()) subject += " (" + def.group + ")";
   return Phrase{subject, ""};

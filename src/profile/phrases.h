@@ -6,7 +6,10 @@
 //            "In <buurt> is <subject> <x>" and "In <buurt> is <subject> gestegen van <a> naar <b>".
 //   clause   optional, what follows "In <buurt> " when that reads better than the subject, with
 //            {x} where the number goes: "is {x} van de inwoners 65 jaar of ouder".
-// An indicator without a row (a custom one, say) gets a subject built from its label.
+// An indicator without a row gets a subject built from its label: a CBS distance "Afstand tot X"
+// reads "de gemiddelde afstand tot X", a Nabijheid count "Aantal X binnen 1 km" reads "het
+// gemiddelde aantal X binnen 1 km", anything else (a custom indicator, say) "de waarde van
+// ‘<label>’".
 #pragma once
 
 #include <string>
@@ -29,8 +32,8 @@ Result<std::unordered_map<std::string, Phrase>> ParsePhrases(std::string_view cs
 // The compiled-in phrases by indicator code.
 const std::unordered_map<std::string, Phrase>& Phrases();
 
-// The phrase of `def`: its row, or the fallback "de waarde van ‘<label>’" (with the group in
-// brackets when there is one) and no clause.
+// The phrase of `def`: its row, or the fallback from its label (above; "de waarde van ‘<label>’"
+// with the group in brackets when there is one) and no clause.
 Phrase PhraseOf(const areas::IndicatorDef& def);
 
 // `value` in Dutch notation with the indicator's decimals and unit: "9,5%", "2.340 kWh",

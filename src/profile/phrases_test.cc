@@ -35,6 +35,17 @@ TEST(Phrases, AnIndicatorWithoutARowIsNamedByItsLabel) {
             "de waarde van \xE2\x80\x98"
             "Ernstig eenzaam\xE2\x80\x99 (Gezondheidsmonitor)");
   EXPECT_EQ(PhraseOf(*areas::FindIndicator("p_65_oo")).clause, "is {x} van de inwoners 65 jaar of ouder");
+  // CBS distances and Nabijheid counts within a radius are averages over the inhabitants.
+  EXPECT_EQ(PhraseOf(*areas::FindIndicator("nv_afst_zwembad")).subject, "de gemiddelde afstand tot zwembad");
+  EXPECT_EQ(PhraseOf(*areas::FindIndicator("nv_huisartspraktijk_1km")).subject,
+            "het gemiddelde aantal huisartsenpraktijken binnen 1 km");
+  custom.custom = true;
+  custom.unit = "km";
+  custom.label = "Afstand tot buurthuis";
+  custom.group = "";
+  EXPECT_EQ(PhraseOf(custom).subject,
+            "de waarde van \xE2\x80\x98"
+            "Afstand tot buurthuis\xE2\x80\x99");
 }
 
 TEST(Phrases, AFaultyFileIsRefusedWithItsLineAndColumn) {

@@ -38,12 +38,11 @@ std::optional<double> ValueOf(const FigureMap& map, const std::string& indicator
   return f == nullptr ? std::nullopt : f->value;
 }
 
-// The country's values of the year.
+// The country's values of the year (NL00), empty when none are loaded.
 Result<FigureMap> NationalValues(store::Db& db, int year) {
-  // TODO(wt-data): areas::NationalFigures(db, year) once it is implemented there.
-  (void)db;
-  (void)year;
-  return FigureMap{};
+  auto figures = areas::NationalFigures(db, year);
+  if (!figures) return Fail(figures.error());
+  return ToMap(std::move(*figures));
 }
 
 }  // namespace

@@ -247,6 +247,67 @@ TEST_F(Profiles, TheTrendFrom2023To2024FollowsTheCbsFiles) {
   }
 }
 
+const IndicatorProfile* Find(const Profile& p, const std::string& indicator) {
+  for (const auto& ip : p.indicators) {
+    if (ip.def->code == indicator) return &ip;
+  }
+  return nullptr;
+}
+
+// The threshold is the indicator's own: two example indicators (codes vb_*, "voorbeeld") carry the
+// real a_inw of WK034409 in 2023 and 2024 (+4.7 %), defined with thresholds 4 and 5 %.
+TEST(ProfileTrend, UsesTheIndicatorsOwnThreshold) {
+  auto db = store::Db::Open(":memory:");
+  ASSERT_TRUE(db.has_value());
+  ASSERT_TRUE(store::Migrate(**db).has_value());
+  ASSERT_TRUE(areas::LoadDemo(**db, accounts::CliPrincipal("tester")).has_value());
+  auto from = Expected(2023, "WK034409", "a_inw"), to = Expected(2024, "WK034409", "a_inw");
+  ASSERT_TRUE(from && to);
+  auto dir = std::filesystem::temp_directory_path() / ("wk_profile_trend_" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "voorbeeld.meta.csv")
+      << "code,label,group,unit,theme,direction,decimals,trend_threshold\n"
+         "vb_inw_4,Inwoners (voorbeeld: a_inw van CBS),Voorbeeld,aantal,bevolking,neutral,0,4\n"
+         "vb_inw_5,Inwoners (voorbeeld: a_inw van CBS),Voorbeeld,aantal,bevolking,neutral,0,5\n";
+  std::ofstream values(dir / "voorbeeld.csv");
+  values << "area_code,indicator,year,value\n";
+  for (const char* code : {"vb_inw_4", "vb_inw_5"}) {
+    values << "WK034409," << code << ",2023," << *from << "\nWK034409," << code << ",2024," << *to << "\n";
+  }
+  values.close();
+  areas::IndicatorImportOptions options;
+  options.source = "Voorbeeld met CBS-waarden";
+  options.publisher = "CBS";
+  options.reliability = "hoog";
+  auto imported =
+      areas::ImportIndicators(**db, accounts::CliPrincipal("tester"), (dir / "voorbeeld.csv").string(), options);
+  std::filesystem::remove_all(dir);
+  ASSERT_TRUE(imported.has_value()) << imported.error().Describe();
+
+  auto profile = AreaProfile(**db, "WK034409", 2024);
+  ASSERT_TRUE(profile.has_value());
+  struct Case {
+    const char* indicator;
+    double threshold;
+    Movement movement;
+  };
+  const Case cases[] = {
+      {"a_inw", 2, Movement::kUp}, {"vb_inw_4", 4, Movement::kUp}, {"vb_inw_5", 5, Movement::kStable}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.indicator);
+    const auto* ip = Find(*profile, c.indicator);
+    ASSERT_NE(ip, nullptr);  // custom indicators follow the catalogue's
+    EXPECT_EQ(ip->def->trend_threshold, c.threshold);
+    ASSERT_TRUE(ip->since_previous.has_value());
+    EXPECT_DOUBLE_EQ(*ip->since_previous->percent, (*to - *from) / *from * 100);
+    EXPECT_EQ(ip->since_previous->movement, c.movement);
+  }
+  EXPECT_EQ(Find(*profile, "vb_inw_5")->reliability, "hoog");
+  EXPECT_EQ(Find(*profile, "vb_inw_5")->source_title, "Voorbeeld met CBS-waarden");
+  EXPECT_EQ(Find(*profile, "a_inw")->reliability, "");
+  EXPECT_GT(Find(*profile, "vb_inw_5") - &profile->indicators[0], Find(*profile, "ste_oad") - &profile->indicators[0]);
+}
+
 TEST_F(Profiles, AnIndicatorMissingEverywhereIsNeverCompared) {
   auto profile = AreaProfile(*db_, "BU03440311", 2024);
   ASSERT_TRUE(profile.has_value());

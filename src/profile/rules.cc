@@ -27,6 +27,13 @@ constexpr std::array<KindName, 7> kKinds = {{{"ratio_above", RuleKind::kRatioAbo
                                              {"trend_favourable", RuleKind::kTrendFavourable},
                                              {"trend_change", RuleKind::kTrendChange}}};
 
+// Units of the catalogue (areas/catalogue.cc) whose values do not grow with the size of an area.
+// Not "aantal" (a count, unless an average: RulesApplyTo), "ha" (a surface), "code" (a category).
+// A custom indicator's unit is free text: only these exact units qualify it.
+constexpr std::array<std::string_view, 9> kSizeIndependentUnits = {
+    "%",      "per 1 000 inwoners", "aantal inwoners per km2", "x 1 000 euro", "kWh", "m3", "km", "per huishouden",
+    "per km2"};
+
 bool IsRatio(RuleKind k) {
   return k == RuleKind::kRatioAbove || k == RuleKind::kRatioBelow;
 }
@@ -204,9 +211,11 @@ const std::vector<Rule>& Rules() {
 }
 
 bool RulesApplyTo(const areas::IndicatorDef& def) {
-  if (def.unit == "ha" || def.unit == "code") return false;
-  if (def.unit == "aantal") return def.code.starts_with("g_");
-  return true;
+  if (std::find(kSizeIndependentUnits.begin(), kSizeIndependentUnits.end(), def.unit) != kSizeIndependentUnits.end()) {
+    return true;
+  }
+  if (def.unit != "aantal" || def.custom) return false;
+  return def.code.starts_with("g_") || (def.code.starts_with("nv_") && def.code.ends_with("km"));
 }
 
 std::vector<Match> MatchRules(const std::vector<Rule>& rules, const IndicatorProfile& ip, const RuleContext& context) {

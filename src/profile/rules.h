@@ -58,8 +58,11 @@ const std::vector<Rule>& Rules();
 
 // Whether rules may apply to the indicator: only values that do not grow with the size of the
 // area (shares, averages, rates, densities, distances). Counts ("aantal"), surfaces ("ha") and
-// category codes ("code") never: a buurt always has fewer inhabitants than its wijk. CBS's codes
-// of averages start with g_ (gemiddeld), also where the unit is "aantal" (g_hhgro, g_3km_sc).
+// category codes ("code") never: a buurt always has fewer inhabitants than its wijk. Averages
+// whose unit is "aantal" do apply: CBS kerncijfers codes starting with g_ (gemiddeld: g_hhgro,
+// g_3km_sc) and the Nabijheid counts of facilities within a radius (nv_..._1km: the average
+// number over the inhabitants). A custom indicator (free-text unit) qualifies only with one of the
+// catalogue's size-independent units ("%", "per 1 000 inwoners", "km", ...), never as "aantal".
 bool RulesApplyTo(const areas::IndicatorDef& def);
 
 // A rule an indicator's value meets, and how strongly: 1 at the rule's threshold, growing with the

@@ -105,22 +105,36 @@ TEST(NotableRules, ApplyOnlyToValuesThatDoNotGrowWithTheArea) {
     bool applies;
   };
   const Case cases[] = {
-      {"a_inw", false},     // a count: a buurt always has fewer inhabitants than its wijk
-      {"a_65_oo", false},   // idem
-      {"p_65_oo", true},    // a share
-      {"g_hhgro", true},    // an average, though its unit is "aantal"
-      {"g_3km_sc", true},   // idem
-      {"g_wozbag", true},   // an average in x 1 000 euro
-      {"p_wmo_t", true},    // a rate per 1 000 inhabitants
-      {"bev_dich", true},   // a density
-      {"g_afs_hp", true},   // a distance
-      {"a_opp_ha", false},  // a surface
-      {"ste_mvs", false},   // a category code
+      {"a_inw", false},                   // a count: a buurt always has fewer inhabitants than its wijk
+      {"a_65_oo", false},                 // idem
+      {"p_65_oo", true},                  // a share
+      {"g_hhgro", true},                  // an average, though its unit is "aantal"
+      {"g_3km_sc", true},                 // idem
+      {"g_wozbag", true},                 // an average in x 1 000 euro
+      {"p_wmo_t", true},                  // a rate per 1 000 inhabitants
+      {"bev_dich", true},                 // a density
+      {"g_afs_hp", true},                 // a distance
+      {"nv_huisartspraktijk_1km", true},  // the average number within 1 km (Nabijheid)
+      {"nv_afst_apotheek", true},         // a distance
+      {"a_opp_ha", false},                // a surface
+      {"ste_mvs", false},                 // a category code
   };
   for (const auto& c : cases) {
     const auto* def = areas::FindIndicator(c.code);
     ASSERT_NE(def, nullptr) << c.code;
     EXPECT_EQ(RulesApplyTo(*def), c.applies) << c.code;
+  }
+  struct Custom {
+    const char* unit;
+    bool applies;
+  };
+  const Custom customs[] = {{"%", true}, {"per 1 000 inwoners", true}, {"aantal", false}, {"meldingen", false}};
+  for (const auto& c : customs) {
+    areas::IndicatorDef def;
+    def.code = "g_eigen";  // a custom code that looks like a CBS average is still a custom count
+    def.unit = c.unit;
+    def.custom = true;
+    EXPECT_EQ(RulesApplyTo(def), c.applies) << c.unit;
   }
 }
 

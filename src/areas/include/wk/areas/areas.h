@@ -126,11 +126,11 @@ Result<std::vector<Figure>> Figures(store::Db& db, std::string_view code, int ye
 Result<std::vector<Figure>> NationalFigures(store::Db& db, int year);
 
 // Every stored and derived value of `year` of every area of `level` in the country, read in one
-// scan: the input of peer comparisons at national scale (profile). `values` is area-major:
+// pass (one seek per area): the input of peer comparisons at national scale (profile). `values` is area-major:
 // values[a * indicators.size() + i] is indicator i of area a; missing stays empty.
 struct LevelValues {
-  std::vector<Area> areas;  // by code; without bbox
-  std::vector<const IndicatorDef*> indicators;
+  std::vector<Area> areas;                      // by code; without bbox; only areas with a stored value in the year
+  std::vector<const IndicatorDef*> indicators;  // Indicators(db): the catalogue, then custom ones
   std::vector<std::optional<double>> values;
 };
 Result<LevelValues> ValuesOfYear(store::Db& db, int year, Level level);

@@ -1,6 +1,8 @@
-// The profile of an area: each indicator's value compared with its parents, with the areas of the
-// same level in the municipality (rank, percentile, z-score) and over the loaded years (trend).
-// The definitions are fixed in docs/adr/0008-profile-definitions.md so tests can be exact.
+// The profile of an area: each indicator's value compared with its parents and the country, with
+// the areas of the same level in the municipality and the country (rank, percentile, z-score) and
+// over the loaded years (trend), and what is notable about it in plain Dutch (findings).
+// The definitions are fixed in docs/adr/0008-profile-definitions.md so tests can be exact; the
+// notability rules and the sentences in docs/adr/0010-notability-rules-and-findings.md.
 //
 // A missing value (CBS '.', a derived share with a missing input) is never compared: every
 // comparison that would need it is empty, never 0. Equal values are equal as doubles (derived
@@ -81,6 +83,7 @@ struct IndicatorProfile {
   std::optional<PeerStats> national_peers;  // among the same-level areas of the country, when
                                             // areas of more than one municipality are loaded
   std::vector<std::string> notable;         // ids of the notability rules this value meets
+                                            // (src/profile/notable_rules.csv), in file order
   std::optional<Deviation> from_parent;     // from the direct parent
   std::optional<Trend> since_first;         // first loaded year -> last loaded year
   std::optional<Trend> since_previous;      // previous loaded year -> this year
@@ -103,7 +106,7 @@ struct FindingPart {
 struct Finding {
   std::string indicator;  // code
   std::string rule;       // id of the notability rule that produced it
-  double score = 0;       // ranking weight, higher first
+  double score = 0;       // the rule's weight × how far past its threshold (ADR 10), higher first
   std::vector<FindingPart> parts;
   std::string Sentence() const;  // the parts joined as plain text
 };
@@ -112,14 +115,20 @@ struct Profile {
   areas::Area area;
   int year = 0;
   std::vector<int> years;                    // loaded years of the area, oldest first
-  int peer_count = 0;                        // same-level areas compared with (the area included)
-  std::vector<IndicatorProfile> indicators;  // catalogue order; every figure stored or derived
-  std::vector<Finding> findings;             // best first
+  int peer_count = 0;                        // municipal peers with figures in the year (the area
+                                             // included); for a gemeente: the gemeenten
+  std::vector<IndicatorProfile> indicators;  // every figure stored or derived: the catalogue's in
+                                             // catalogue order, then custom indicators
+  std::vector<Finding> findings;             // best first; at most one comparison and one trend
+                                             // per indicator
 };
 
 // The profile of `code` in `year`. Peers: for a buurt all buurten of its gemeente, for a wijk all
-// wijken of its gemeente, for a gemeente all gemeenten. Errors: kNotFound for an unknown area or
-// a year without figures for it ("Voor Wijk 03 Overvecht zijn geen cijfers over 2020.").
+// wijken of its gemeente, for a gemeente all gemeenten; national peers: all buurten or wijken of
+// the country, when areas of more than one gemeente are loaded. Ranks come from the peer index
+// (peer_index.h), built on first use per year and level and kept while the data are unchanged.
+// Errors: kNotFound for an unknown area or a year without figures for it ("Voor Wijk 03
+// Overvecht zijn geen cijfers over 2020."). Thread-safe: any thread with its own connection.
 Result<Profile> AreaProfile(store::Db& db, std::string_view code, int year);
 
 }  // namespace wk::profile
