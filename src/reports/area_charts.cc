@@ -134,7 +134,7 @@ Result<BarChart> ChildrenChart(store::Db& db, std::string_view parent, std::stri
 }
 
 Result<LineChart> TrendChart(store::Db& db, std::string_view code, std::string_view indicator) {
-  auto def = IndicatorByCode(indicator);
+  auto def = IndicatorByCode(db, indicator);
   if (!def) return Fail(def.error());
   auto area = areas::GetArea(db, code);
   if (!area) return Fail(area.error());
@@ -192,7 +192,7 @@ Result<SmallMultiples> CompareChart(store::Db& db, const std::vector<std::string
     names += (i == 0 ? "" : i + 1 == list.size() ? " en " : ", ") + list[i].name;
   }
   for (const auto& code : indicators) {
-    auto def = IndicatorByCode(code);
+    auto def = IndicatorByCode(db, code);
     if (!def) return Fail(def.error());
     Panel panel{(*def)->label, (*def)->unit, (*def)->decimals, {}};
     for (const auto& a : list) {

@@ -4,12 +4,8 @@
 
 namespace wk::reports {
 
-Result<const areas::IndicatorDef*> IndicatorByCode(std::string_view code) {
-  const areas::IndicatorDef* def = areas::FindIndicator(code);
-  if (def == nullptr) {
-    return Fail(ErrorCode::kNotFound, "Indicator " + std::string(code) + " bestaat niet.", "indicator");
-  }
-  return def;
+Result<const areas::IndicatorDef*> IndicatorByCode(store::Db& db, std::string_view code) {
+  return areas::FindIndicator(db, code);
 }
 
 const areas::Figure* FindFigure(const std::vector<areas::Figure>& figures, std::string_view code) {

@@ -9,9 +9,8 @@
 
 namespace wk::reports {
 
-// A catalogue indicator by code. kNotFound "Indicator x bestaat niet." (field "indicator").
-// TODO(issue 3): areas::FindIndicator(db, code) once the registry of custom indicators is merged.
-Result<const areas::IndicatorDef*> IndicatorByCode(std::string_view code);
+// A catalogue or custom indicator by code. kNotFound "Indicator x bestaat niet." (field "indicator").
+Result<const areas::IndicatorDef*> IndicatorByCode(store::Db& db, std::string_view code);
 
 // The figure of `code` among `figures`, or nullptr.
 const areas::Figure* FindFigure(const std::vector<areas::Figure>& figures, std::string_view code);

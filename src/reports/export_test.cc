@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "test_support.h"
+#include "wk/areas/areas.h"
 #include "wk/core/text.h"
 #include "wk/reports/export.h"
 
@@ -165,7 +166,7 @@ TEST(ProfileCsv, WritesTheFindingsOfAnIndicatorBesideIt) {
   f.parts = {{"In Taag- en Rubicondreef is ", {}},
              {"12,0%", profile::NumberRef{"BU03440311", "p_65_oo", 2024}},
              {" van de inwoners 65 jaar of ouder (CBS, 2024).", {}}};
-  p.findings.push_back(f);
+  p.findings = {f};  // only this one, whatever the profile found
   auto row = RowOf(ParseCsv(ProfileCsv(p, CsvVariant::kExcel), ';'), "p_65_oo");
   EXPECT_EQ(row["Bevindingen"], "In Taag- en Rubicondreef is 12,0% van de inwoners 65 jaar of ouder (CBS, 2024).");
   EXPECT_EQ(RowOf(ParseCsv(ProfileCsv(p, CsvVariant::kExcel), ';'), "a_inw")["Bevindingen"], "");
@@ -177,7 +178,7 @@ TEST(ProfileXlsx, ReadsBackWithGdalWithExactValuesAndEmptyCellsForMissingOnes) {
   f.indicator = "p_65_oo";
   f.rule = "voorbeeldregel";
   f.parts = {{"Een zin over de ouderen.", {}}};
-  p.findings.push_back(f);
+  p.findings = {f};  // only this one, whatever the profile found
   auto xlsx = ProfileXlsx(p, kInfo);
   ASSERT_TRUE(xlsx.has_value()) << xlsx.error().Describe();
   EXPECT_TRUE(xlsx->starts_with("PK\x03\x04"));
@@ -219,6 +220,35 @@ TEST(ProfileXlsx, ReadsBackWithGdalWithExactValuesAndEmptyCellsForMissingOnes) {
   EXPECT_TRUE(about[2].second.starts_with("CC BY 4.0 (CBS)")) << about[2].second;
   EXPECT_EQ(about[about.size() - 2], std::make_pair(std::string("Geëxporteerd op"), std::string("2026-01-02")));
   EXPECT_EQ(about.back(), std::make_pair(std::string("Wijkkompas-versie"), std::string("0.1.0")));
+}
+
+TEST(ProfileXlsx, CarriesTheFindingsOfTheProfileInRankOrder) {
+  // The first buurt of Overvecht whose profile has findings (the profile module decides which).
+  auto buurten = areas::Children(DemoDb(), "WK034403");
+  ASSERT_TRUE(buurten.has_value());
+  std::optional<profile::Profile> p;
+  for (const auto& b : *buurten) {
+    auto candidate = profile::AreaProfile(DemoDb(), b.code, 2024);
+    ASSERT_TRUE(candidate.has_value()) << candidate.error().Describe();
+    if (!candidate->findings.empty()) {
+      p = std::move(*candidate);
+      break;
+    }
+  }
+  ASSERT_TRUE(p.has_value()) << "no buurt of Overvecht has a finding";
+  auto xlsx = ProfileXlsx(*p, kInfo);
+  ASSERT_TRUE(xlsx.has_value()) << xlsx.error().Describe();
+  auto rows = ReadXlsx(*xlsx)["Bevindingen"];
+  ASSERT_EQ(rows.size(), p->findings.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(rows[i]["Rang"].number, static_cast<double>(i + 1));
+    EXPECT_EQ(rows[i]["Bevinding"].text, p->findings[i].Sentence());
+    EXPECT_EQ(rows[i]["Code indicator"].text, p->findings[i].indicator);
+    EXPECT_EQ(rows[i]["Regel"].text, p->findings[i].rule);
+  }
+  const auto& first = p->findings.front();
+  auto row = RowOf(ParseCsv(ProfileCsv(*p, CsvVariant::kExcel), ';'), first.indicator);
+  EXPECT_NE(row["Bevindingen"].find(first.Sentence()), std::string::npos) << row["Bevindingen"];
 }
 
 TEST(ProfileFileName, NamesAreaYearAndExtension) {

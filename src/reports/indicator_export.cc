@@ -32,7 +32,7 @@ Sheet ValuesSheet(const IndicatorValues& v) {
 
 Result<IndicatorValues> IndicatorOverChildrenValues(store::Db& db, std::string_view parent, std::string_view indicator,
                                                     int year) {
-  auto def = IndicatorByCode(indicator);
+  auto def = IndicatorByCode(db, indicator);
   if (!def) return Fail(def.error());
   auto area = areas::GetArea(db, parent);
   if (!area) return Fail(area.error());
@@ -55,7 +55,7 @@ Result<IndicatorValues> IndicatorOverAreasValues(store::Db& db, const std::vecto
   if (codes.empty() || codes.size() > kMaxExportAreas) {
     return Fail(ErrorCode::kInvalid, "Kies 1 tot en met " + std::to_string(kMaxExportAreas) + " gebieden.", "gebieden");
   }
-  auto def = IndicatorByCode(indicator);
+  auto def = IndicatorByCode(db, indicator);
   if (!def) return Fail(def.error());
   IndicatorValues out;
   out.def = *def;
