@@ -1,10 +1,14 @@
-// Home page, area pages (gemeente, wijk, buurt), the key-figures CSV download and the search page.
+// Home page, area pages (gemeente, wijk, buurt: key figures, choropleth map, profile by theme),
+// the key-figures CSV download and the search page.
 // Handlers only read: they lease a connection, call the areas module and render a template.
 #include <map>
 #include <nlohmann/json.hpp>
 
 #include "app.h"
 #include "area_data.h"
+#include "area_page_state.h"
+#include "area_profile_page.h"
+#include "choropleth_view.h"
 #include "csv.h"
 #include "figures_view.h"
 #include "problem.h"
@@ -12,6 +16,7 @@
 #include "wk/accounts/users.h"
 #include "wk/areas/areas.h"
 #include "wk/core/text.h"
+#include "wk/profile/profile.h"
 
 namespace wk::web {
 namespace {
@@ -72,17 +77,24 @@ json Breadcrumb(const std::vector<areas::Area>& ancestors, const areas::Area& ar
   return items;
 }
 
-// The map element's data: where map.js fetches the shapes. Absent when nothing can be drawn.
-json MapData(const App& app, const areas::Area& area, const std::vector<areas::Area>& children) {
+// The map element's data: where map.js fetches the shapes. `parent_code` is the area whose children
+// are drawn (the area itself, or a buurt's wijk). Absent when nothing can be drawn.
+json MapData(const App& app, const areas::Area& area, const areas::Area* parent,
+             const std::vector<areas::Area>& coloured) {
   bool children_have_shapes = false;
-  for (const auto& c : children) children_have_shapes = children_have_shapes || c.bbox.has_value();
+  for (const auto& c : coloured) children_have_shapes = children_have_shapes || c.bbox.has_value();
   if (!area.bbox && !children_have_shapes) return nullptr;
-  std::string base = "/api/v1/areas/" + area.code;
-  std::string child_plural = text::ToLowerAscii(areas::ChildLevelLabelPlural(area.level));
+  std::string child_plural = parent == nullptr ? "" : text::ToLowerAscii(areas::ChildLevelLabelPlural(parent->level));
+  std::string label = "Kaart van " + area.name;
+  if (parent != nullptr && parent->code == area.code && !child_plural.empty()) {
+    label += " met de " + child_plural;
+  } else if (parent != nullptr) {
+    label = "Kaart van de " + child_plural + " van " + parent->name + "; " + area.name + " is omlijnd";
+  }
   json map = {
-      {"boundary_url", area.bbox ? base + "/geometry" : ""},
-      {"children_url", children_have_shapes ? base + "/children/geometry" : ""},
-      {"label", child_plural.empty() ? "Kaart van " + area.name : "Kaart van " + area.name + " met de " + child_plural},
+      {"boundary_url", area.bbox ? "/api/v1/areas/" + area.code + "/geometry" : ""},
+      {"children_url", children_have_shapes ? "/api/v1/areas/" + parent->code + "/children/geometry" : ""},
+      {"label", label},
   };
   if (!app.options.tile_url.empty()) {
     // TODO: a configurable attribution; until then the tile server's host is named.
@@ -174,10 +186,33 @@ Result<AreaRead> BeginAreaRead(App& app, const std::string& code) {
   return AreaRead{std::move(*lease), std::move(*snapshot), std::move(*area)};
 }
 
+// Hidden fields that keep the page's state in a form that sets the other parameters itself.
+json KeepFields(const AreaPageState& state, bool for_map_form) {
+  json fields = json::array();
+  auto keep = [&](const char* name, const std::string& value) {
+    if (!value.empty()) fields.push_back({{"name", name}, {"value", value}});
+  };
+  if (for_map_form) {
+    keep("jaar", state.year ? std::to_string(*state.year) : "");
+    keep("thema", state.theme);
+    keep("trend", state.trend);
+  } else {
+    keep("thema", state.theme);
+    keep("kaart", state.map_indicator);
+    keep("kaartjaar", state.map_year ? std::to_string(*state.map_year) : "");
+    keep("indeling", state.method == ClassMethod::kQuantile ? "" : std::string(ClassMethodName(state.method)));
+    keep("trend", state.trend);
+  }
+  return fields;
+}
+
+// The area page: key figures, the choropleth map of the children, the profile by theme and the
+// children. htmx asks for a part only (HX-Target "profiel" or "kaart-paneel") when a theme tab or
+// the map form changes; the same URL without htmx gives the whole page.
 Response AreaPage(App& app, Request& req) {
   std::string code = NormalizeAreaCode(req.Param("code"));
-  auto wanted = ParseYear(req.Query("jaar"), "jaar");
-  if (!wanted) return ErrorResponse(req, wanted.error());
+  auto state = ReadAreaPageState(req);
+  if (!state) return ErrorResponse(req, state.error());
   auto read = BeginAreaRead(app, code);
   if (!read) return ErrorResponse(req, read.error());
   store::Db& db = read->db();
@@ -188,19 +223,70 @@ Response AreaPage(App& app, Request& req) {
   if (!ancestors || !children || !years) {
     return ErrorResponse(req, !ancestors ? ancestors.error() : !children ? children.error() : years.error());
   }
-  json data = {{"area", {{"code", area->code}, {"name", area->name}, {"level", areas::LevelLabel(area->level)}}},
-               {"breadcrumb", Breadcrumb(*ancestors, *area)},
-               {"map", MapData(app, *area, *children)}};
-  data["needs_map"] = !data["map"].is_null();
-  data["missing_text"] = kMissingValue;
+  const bool partial = req.Header("hx-request") == "true" && req.Header("hx-history-restore-request") != "true";
+  const std::string target = partial ? req.Header("hx-target") : "";
   std::optional<int> year;
   if (!years->empty()) {
-    auto chosen = ChooseYear(*years, *wanted, "jaar");
+    auto chosen = ChooseYear(*years, state->year, "jaar");
     if (!chosen) return ErrorResponse(req, chosen.error());
     year = *chosen;
+  }
+  json data = {{"area", {{"code", area->code}, {"name", area->name}, {"level", areas::LevelLabel(area->level)}}},
+               {"breadcrumb", Breadcrumb(*ancestors, *area)},
+               {"missing_text", kMissingValue}};
+
+  // The map: the children, or the buurt among the buurten of its wijk.
+  std::string parent_code = MapParentCode(*area, !children->empty());
+  if (target.empty() || target == "kaart-paneel") {
+    std::vector<areas::Area> coloured = *children;
+    std::optional<areas::Area> parent;
+    if (!parent_code.empty() && parent_code != area->code) {
+      auto siblings = areas::Children(db, parent_code);
+      auto wijk = areas::GetArea(db, parent_code);
+      if (!siblings || !wijk) return ErrorResponse(req, !siblings ? siblings.error() : wijk.error());
+      coloured = std::move(*siblings);
+      parent = std::move(*wijk);
+    } else if (!parent_code.empty()) {
+      parent = *area;
+    }
+    data["map"] = MapData(app, *area, parent ? &*parent : nullptr, coloured);
+    data["needs_map"] = !data["map"].is_null();
+    AreaPageState map_state = *state;
+    map_state.year = year;
+    auto choropleth = ChoroplethData(db, *area, parent_code, map_state);
+    if (!choropleth) return ErrorResponse(req, choropleth.error());
+    data["choropleth"] = *choropleth;
+    if (!choropleth->is_null()) data["choropleth"]["keep"] = KeepFields(*state, true);
+    data["has_map_section"] = !data["map"].is_null() || !choropleth->is_null();
+    if (target == "kaart-paneel") {
+      Response r = Response::Html(RenderTemplate("area_map_panel", data));
+      r.Header("Vary", "HX-Request, HX-Target");
+      return r;
+    }
+  }
+  if (year) {
+    auto profile = profile::AreaProfile(db, code, *year);
+    if (!profile) return ErrorResponse(req, profile.error());
+    auto section = ProfileSection(*profile, *state);
+    if (!section) return ErrorResponse(req, section.error());
+    auto charts = ProfileCharts(db, *profile, (*section)["theme"].get<std::string>(), *state);
+    if (!charts) return ErrorResponse(req, charts.error());
+    (*section)["charts"] = *charts;
+    data["profile"] = *section;
+    if (target == "profiel") {
+      Response r = Response::Html(RenderTemplate("area_profile", data));
+      r.Header("Vary", "HX-Request, HX-Target");
+      return r;
+    }
     auto figures = FiguresData(db, *area, *years, *year);
     if (!figures) return ErrorResponse(req, figures.error());
     data["figures"] = *figures;
+    data["figures"]["keep"] = KeepFields(*state, false);
+    auto choices = CompareChoices(db, *area);
+    if (!choices) return ErrorResponse(req, choices.error());
+    if (!choices->empty()) {
+      data["compare"] = {{"year", *year}, {"groups", *choices}, {"theme", (*section)["theme"]}};
+    }
   }
   if (!children->empty()) {
     auto kids = ChildrenData(db, *area, *children, year);
@@ -209,12 +295,18 @@ Response AreaPage(App& app, Request& req) {
   }
   if (year) {
     std::string csv = AreaHref(area->code) + "/kerncijfers.csv?jaar=" + std::to_string(*year);
+    std::string profile = AreaHref(area->code) + "/profiel.";
     data["downloads"] = {{"excel", csv + "&variant=excel"},
                          {"plain", csv + "&variant=plain"},
+                         {"profile_xlsx", profile + "xlsx?jaar=" + std::to_string(*year)},
+                         {"profile_csv", profile + "csv?jaar=" + std::to_string(*year)},
+                         {"year", *year},
                          {"of_children", !children->empty()},
                          {"children_label", text::ToLowerAscii(areas::ChildLevelLabelPlural(area->level))}};
   }
-  return RenderPage(req, area->name + " (" + std::string(areas::LevelLabel(area->level)) + ")", "area", data);
+  Response r = RenderPage(req, area->name + " (" + std::string(areas::LevelLabel(area->level)) + ")", "area", data);
+  r.Header("Vary", "HX-Request, HX-Target");
+  return r;
 }
 
 // The key figures of the area's children (of the area itself for a buurt) as CSV.

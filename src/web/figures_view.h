@@ -11,8 +11,9 @@
 
 namespace wk::web {
 
-// What a page shows instead of a missing value ('.' in the CBS file). Never "0".
-inline constexpr const char* kMissingValue = "geheim of onbekend";
+// What a page shows instead of a missing value ('.' in the CBS file: secret or not yet known; or
+// nothing loaded). Never "0". Pages explain it (the "missing" partial).
+inline constexpr const char* kMissingValue = "ontbreekt";
 
 // The indicator code of the number of inhabitants (CBS "a_inw").
 inline constexpr const char* kInhabitantsCode = "a_inw";

@@ -39,7 +39,7 @@ TEST(FormatFigureValue, WritesValuesInDutchNotationWithTheirUnit) {
 
 TEST(FormatFigure, ShowsMissingValuesAsSecretOrUnknownNeverAsZero) {
   auto def = Def("a_inw", "Inwoners", "aantal", 0);
-  EXPECT_EQ(FormatFigure(areas::Figure{&def, 2024, std::nullopt, "CBS", ""}), "geheim of onbekend");
+  EXPECT_EQ(FormatFigure(areas::Figure{&def, 2024, std::nullopt, "CBS", ""}), "ontbreekt");
   EXPECT_EQ(FormatFigure(areas::Figure{&def, 2024, 0.0, "CBS", ""}), "0");
 }
 
@@ -62,17 +62,17 @@ TEST(KeyFigureRows, PutsEachShareBesideItsCount) {
   EXPECT_EQ(rows[1].label, "65 jaar of ouder");
   EXPECT_EQ(rows[1].value, "4.900");
   EXPECT_EQ(rows[1].share, "13,9%");
-  EXPECT_EQ(rows[2].value, "geheim of onbekend");
+  EXPECT_EQ(rows[2].value, "ontbreekt");
   EXPECT_TRUE(rows[2].value_missing);
   // A share whose count is not among the figures stands on its own row.
   EXPECT_EQ(rows[3].label, "Aandeel eenpersoonshuishoudens");
-  EXPECT_EQ(rows[3].value, "geheim of onbekend");
+  EXPECT_EQ(rows[3].value, "ontbreekt");
 
   figures.push_back({&a1, 2024, 9155.0, "CBS", ""});
   rows = KeyFigureRows(figures);
   ASSERT_EQ(rows.size(), 4u);
   EXPECT_EQ(rows[3].label, "Eenpersoonshuishoudens");
-  EXPECT_EQ(rows[3].share, "geheim of onbekend");
+  EXPECT_EQ(rows[3].share, "ontbreekt");
   EXPECT_TRUE(rows[3].share_missing);
 }
 

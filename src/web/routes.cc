@@ -56,6 +56,8 @@ Router BuildRouter(App& app) {
   RegisterAuthRoutes(router, app);
   RegisterAreaRoutes(router, app);
   RegisterApiRoutes(router, app);
+  RegisterIndicatorApiRoutes(router, app);
+  RegisterComparePages(router, app);
   RegisterImportRoutes(router, app);
   RegisterProfileApiRoutes(router, app);
   RegisterReportRoutes(router, app);

@@ -127,7 +127,7 @@ test('log in, open Utrecht, click Overvecht on the map, search by name and code'
   assert.match(await figures.locator('caption').innerText(), /2024/);
   const inhabitants = figures.locator('tbody tr').filter({ hasText: /inwoners/i }).first();
   assert.match(await inhabitants.innerText(), /35\.255/);
-  assert.match(await page.locator('p.source', { hasText: 'Bron' }).innerText(), /Bron: CBS.*2024/);
+  assert.match(await page.locator('section[aria-labelledby="kerncijfers-titel"] p.source').innerText(), /Bron: CBS.*2024/);
   await checkpoint('overvecht');
 
   // The year selector shows 2023 (works without scripts: a GET form).
