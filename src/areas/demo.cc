@@ -1,5 +1,7 @@
-// The demo municipality: Utrecht's KWB 2023 and 2024 and its 2013 wijk and buurt boundaries,
-// compiled in from data/demo/ (provenance and attribution in data/demo/README.md).
+// The demo municipality: Utrecht's KWB 2023 and 2024, the CBS Nabijheid voorzieningen 2023 (with
+// its national row) and the 2013 wijk and buurt boundaries, compiled in from data/demo/ (provenance and attribution in
+// data/demo/README.md).
+#include <optional>
 #include <string_view>
 
 #include "areas_store.h"
@@ -25,16 +27,25 @@ Result<bool> LoadDemo(store::Db& db, const accounts::Principal& who, const Progr
   if (!count) return Fail(count.error());
   if (*count > 0) return false;
 
-  // Read and check all four files first; then write them in one transaction.
+  // Read and check all five files first; then write them in one transaction.
   constexpr std::string_view kYears[] = {"kwb-2023_GM0344_utrecht.csv", "kwb-2024_GM0344_utrecht.csv"};
+  constexpr std::string_view kNabijheid = "nabijheid-voorzieningen-buurt-2023_GM0344_utrecht.csv";
   std::vector<CbsFile> tables;
   std::int64_t step = 0;
-  const std::int64_t steps = 4;
+  const std::int64_t steps = 5;
   for (auto name : kYears) {
     gdal::MemFile file(Embedded(name), name);
     auto table = ReadCbsFile(file.path(), std::nullopt, {});
     if (!table) return Fail(table.error());
     tables.push_back(std::move(*table));
+    if (progress) progress(++step, steps);
+  }
+  std::optional<NabijheidFile> nabijheid;
+  {
+    gdal::MemFile file(Embedded(kNabijheid), kNabijheid);
+    auto read = ReadNabijheidFile(file.path(), std::nullopt, {});
+    if (!read) return Fail(read.error());
+    nabijheid = std::move(*read);
     if (progress) progress(++step, steps);
   }
   struct Shapes {
@@ -54,7 +65,7 @@ Result<bool> LoadDemo(store::Db& db, const accounts::Principal& who, const Progr
     if (progress) progress(++step, steps);
   }
 
-  // Four imports as one all-or-nothing unit.
+  // Five imports as one all-or-nothing unit.
   bool raced = false;
   auto loaded = WriteInOneTransaction(db, [&]() -> Result<bool> {
     // Checked again inside the transaction: another process may have loaded areas meanwhile.
@@ -67,6 +78,7 @@ Result<bool> LoadDemo(store::Db& db, const accounts::Principal& who, const Progr
     for (const auto& table : tables) {
       if (auto r = WriteCbs(db, who, table); !r) return Fail(r.error());
     }
+    if (auto r = WriteNabijheid(db, who, *nabijheid); !r) return Fail(r.error());
     for (std::size_t i = 0; i < boundaries.size(); ++i) {
       auto r = WriteBoundaries(db, who, std::string(kShapes[i].name), std::move(boundaries[i]), kShapes[i].options);
       if (!r) return Fail(r.error());

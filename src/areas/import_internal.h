@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "boundary_reader.h"
+#include "data_import.h"
 #include "wk/areas/areas.h"
 #include "wk/store/db.h"
 
@@ -60,6 +61,26 @@ struct CbsFile {
 Result<CbsFile> ReadCbsFile(const std::string& path, std::optional<int> year, const Progress& progress);
 // Writes inside the caller's transaction and appends one audit entry. No permission check.
 Result<ImportSummary> WriteCbs(store::Db& db, const accounts::Principal& who, const CbsFile& file);
+
+// A StatLine "Nabijheid voorzieningen" file, read and checked, not yet written.
+struct NabijheidRow {
+  int line = 0;
+  NamedArea area;
+  std::vector<std::optional<double>> values;  // one per NabijheidFile::indicators
+};
+struct NabijheidFile {
+  std::string file;
+  int year = 0;
+  std::vector<std::string> indicators;
+  std::vector<NabijheidRow> rows;
+  std::optional<std::vector<std::optional<double>>> national;
+  std::vector<std::string> skipped;
+};
+// Reads and checks the whole file (the year from `year` or the file name); kBadInput naming file,
+// line and column on the first problem.
+Result<NabijheidFile> ReadNabijheidFile(const std::string& path, std::optional<int> year, const Progress& progress);
+// Writes inside the caller's transaction and appends one audit entry. No permission check.
+Result<ImportSummary> WriteNabijheid(store::Db& db, const accounts::Principal& who, const NabijheidFile& file);
 
 // Links the shapes to areas (creating missing ones when asked) inside the caller's transaction
 // and appends one audit entry. No permission check.

@@ -33,20 +33,6 @@ constexpr std::string_view kGemeenteColumn = "Regioaanduiding/Gemeentenaam (naam
 constexpr std::string_view kKindColumn = "Regioaanduiding/Soort regio (omschrijving)";
 constexpr std::string_view kCodeColumn = "Regioaanduiding/Codering (code)";
 
-struct NabijheidRow {
-  int line = 0;
-  NamedArea area;
-  std::vector<std::optional<double>> values;  // one per NabijheidFile::indicators
-};
-struct NabijheidFile {
-  std::string file;
-  int year = 0;
-  std::vector<std::string> indicators;
-  std::vector<NabijheidRow> rows;
-  std::optional<std::vector<std::optional<double>>> national;
-  std::vector<std::string> skipped;
-};
-
 std::unexpected<Error> BadCell(const TableReader& t, int line, std::string_view column, std::string message) {
   return Fail(ErrorCode::kBadInput, std::move(message), "kolom " + std::string(column),
               t.display_name() + ":" + std::to_string(line));
@@ -145,6 +131,8 @@ Result<NabijheidFile> ParseTable(TableReader& table, const Progress& progress) {
   return out;
 }
 
+}  // namespace
+
 Result<NabijheidFile> ReadNabijheidFile(const std::string& path, std::optional<int> year, const Progress& progress) {
   std::string file_name = std::filesystem::path(path).filename().string();
   if (!year) year = AnyYearFromFileName(file_name);
@@ -232,6 +220,8 @@ Result<ImportSummary> WriteNabijheid(store::Db& db, const accounts::Principal& w
   }
   return summary;
 }
+
+namespace {
 
 // Collapses runs of white space, so "Binnen 3  km" (as StatLine writes two of its titles) and
 // "Binnen 3 km" are the same title.

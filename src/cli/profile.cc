@@ -2,6 +2,7 @@
 // indicator with its comparisons), and with --timing how long building the peer index took (the
 // "recomputing all percentiles" of bench/profile).
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -39,7 +40,7 @@ std::string FormatTrend(const std::optional<profile::Trend>& trend) {
   return word;
 }
 
-Result<void> Show(store::Db& db, const std::string& code, std::optional<int> year, bool timing) {
+Result<void> Show(store::Db& db, const std::string& code, std::optional<int> year, bool timing, bool all) {
   auto area = areas::GetArea(db, code);
   if (!area) return Fail(area.error());
   if (!year) {
@@ -68,8 +69,12 @@ Result<void> Show(store::Db& db, const std::string& code, std::optional<int> yea
               p->area.name.c_str(), p->area.code.c_str(), p->year);
   if (!p->findings.empty()) {
     std::printf("\nOpvallend:\n");
-    int n = 0;
-    for (const auto& f : p->findings) std::printf("%3d. %s\n", ++n, f.Sentence().c_str());
+    // The strongest ten; the rest are under their themes on the area page (or with --all).
+    const std::size_t shown = all ? p->findings.size() : std::min<std::size_t>(p->findings.size(), 10);
+    for (std::size_t i = 0; i < shown; ++i) std::printf("%3zu. %s\n", i + 1, p->findings[i].Sentence().c_str());
+    if (shown < p->findings.size()) {
+      std::printf("     … en %zu andere (--all toont ze allemaal).\n", p->findings.size() - shown);
+    }
   }
   // Labels that several indicators share ("Nederland" as origin and as country of birth) get their
   // group in front.
@@ -82,7 +87,7 @@ Result<void> Show(store::Db& db, const std::string& code, std::optional<int> yea
     if (ip.def->theme != theme) {
       theme = ip.def->theme;
       std::printf("\n%s\n", theme.c_str());
-      std::printf("  %-44s %14s %14s %14s %-16s %s\n", "indicator", "waarde", parent_header.substr(0, 14).c_str(),
+      std::printf("  %-44s %14s %14s %14s  %-16s %s\n", "indicator", "waarde", parent_header.substr(0, 14).c_str(),
                   "Nederland", "percentiel", "trend");
     }
     std::string parent = ip.parents.empty() ? "" : FormatValue(*ip.def, ip.parents.back().value);
@@ -94,7 +99,7 @@ Result<void> Show(store::Db& db, const std::string& code, std::optional<int> yea
       while (cut > 0 && (static_cast<unsigned char>(label[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
       label = label.substr(0, cut) + "…";
     }
-    std::printf("  %-44s %14s %14s %14s %-16s %s\n", label.c_str(), FormatValue(*ip.def, ip.value).c_str(),
+    std::printf("  %-44s %14s %14s %14s  %-16s %s\n", label.c_str(), FormatValue(*ip.def, ip.value).c_str(),
                 parent.c_str(), national.c_str(), FormatPercentile(ip.peers).c_str(),
                 FormatTrend(ip.since_previous).c_str());
   }
@@ -113,12 +118,15 @@ void RegisterProfile(CLI::App& app, Context& ctx) {
   auto code = std::make_shared<std::string>();
   auto year = std::make_shared<std::optional<int>>();
   auto timing = std::make_shared<bool>(false);
+  auto all = std::make_shared<bool>(false);
   show->add_option("code", *code, "CBS-code van het gebied (GM0344, WK034403, BU03440301)")->required();
   show->add_option("--year", *year, "Jaar (standaard het nieuwste)");
   show->add_flag("--timing", *timing, "Bouw eerst de percentielen opnieuw op en meld hoe lang dat duurde (stderr)");
+  show->add_flag("--all", *all, "Toon alle bevindingen, niet alleen de tien sterkste");
   AddDbOption(*show, ctx);
-  show->callback(
-      [&ctx, code, year, timing] { WithDb(ctx, [&](store::Db& db) { return Show(db, *code, *year, *timing); }); });
+  show->callback([&ctx, code, year, timing, all] {
+    WithDb(ctx, [&](store::Db& db) { return Show(db, *code, *year, *timing, *all); });
+  });
 }
 
 }  // namespace wk::cli

@@ -239,8 +239,9 @@ struct BoundarySummary {
 Result<BoundarySummary> ImportBoundaries(store::Db& db, const accounts::Principal& who, const std::string& path,
                                          const BoundaryOptions& options, const Progress& progress = {});
 
-// Loads the demo municipality (KWB 2023 and 2024 and the 2013 wijk and buurt boundaries of
-// Utrecht, compiled in from data/demo/) in one transaction. Only when the database has no areas
+// Loads the demo municipality (KWB 2023 and 2024, Nabijheid voorzieningen 2023 with its national
+// row, and the 2013 wijk and buurt boundaries of Utrecht, compiled in from data/demo/) in one
+// transaction. Only when the database has no areas
 // yet; returns false if it had some. Needs Action::kImportData.
 Result<bool> LoadDemo(store::Db& db, const accounts::Principal& who, const Progress& progress = {});
 
