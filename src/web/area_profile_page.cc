@@ -55,7 +55,15 @@ Result<json> ProfileSection(const profile::Profile& p, const AreaPageState& stat
                     {"current", t == *theme},
                     {"empty", !ThemeHasValues(p, t)}});
   }
+  // The strongest few first; the rest one click away, so that a theme with dozens of notable
+  // values (the Nabijheid table of a city buurt) still reads.
+  constexpr std::size_t kFirstFindings = 5;
   json findings = FindingsOfTheme(p, *theme);
+  json more_findings = json::array();
+  while (findings.size() > kFirstFindings) {
+    more_findings.insert(more_findings.begin(), findings.back());
+    findings.erase(findings.size() - 1);
+  }
   return json{{"tabs", tabs},
               {"theme", *theme},
               {"theme_label", ThemeLabel(*theme)},
@@ -64,6 +72,9 @@ Result<json> ProfileSection(const profile::Profile& p, const AreaPageState& stat
               {"table", ProfileTable(p, *theme)},
               {"findings", findings},
               {"has_findings", !findings.empty()},
+              {"more_findings", more_findings},
+              {"more_findings_count", more_findings.size()},
+              {"has_more_findings", !more_findings.empty()},
               {"peer_phrase", PeerPhrase(p)},
               {"has_tabs", !tabs.empty()}};
 }

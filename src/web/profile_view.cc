@@ -125,6 +125,7 @@ json ProfileTable(const profile::Profile& p, std::string_view theme) {
   std::size_t columns = 2 + parents.size() + (has_national ? 1 : 0) + 2 + (parents.empty() ? 0 : 1) + 2;
   std::string group;
   json rows = json::array();
+  json empty_rows = json::array();
   for (const auto& ip : p.indicators) {
     if (ip.def == nullptr || ip.def->theme != theme) continue;
     const areas::IndicatorDef& def = *ip.def;
@@ -136,10 +137,6 @@ json ProfileTable(const profile::Profile& p, std::string_view theme) {
                 {"source", ip.source},
                 {"source_title", ip.source_title},
                 {"reliability", ip.reliability.empty() ? json(nullptr) : json(ip.reliability)}};
-    if (def.group != group) {
-      group = def.group;
-      if (!group.empty()) row["group_start"] = group;
-    }
     json cells = json::array();
     for (const auto& parent : ip.parents) cells.push_back(Cell(def, parent.value));
     row["parents"] = cells;
@@ -157,13 +154,27 @@ json ProfileTable(const profile::Profile& p, std::string_view theme) {
     }
     const auto& trend = ip.since_previous ? ip.since_previous : ip.since_first;
     if (trend) row["trend"] = TrendData(def, *trend);
+    // Without a value here, in any parent or in the country there is nothing to compare: such
+    // rows (CBS columns still empty in an early release) are listed apart, below the table.
+    bool any_value =
+        ip.value.has_value() || ip.national.has_value() ||
+        std::any_of(ip.parents.begin(), ip.parents.end(), [](const auto& v) { return v.value.has_value(); });
+    if (!any_value) {
+      empty_rows.push_back({{"id", "ind-" + def.code}, {"label", IndicatorName(def)}});
+      continue;
+    }
+    if (def.group != group) {
+      group = def.group;
+      if (!group.empty()) row["group_start"] = group;
+    }
     rows.push_back(std::move(row));
   }
-  return {{"area_name", p.area.name},       {"parents", parents},
-          {"direct_parent", direct_parent}, {"has_parent", !parents.empty()},
-          {"has_national", has_national},   {"column_count", columns},
-          {"peer_count", p.peer_count},     {"rows", rows},
-          {"has_rows", !rows.empty()}};
+  return {{"area_name", p.area.name},         {"parents", parents},
+          {"direct_parent", direct_parent},   {"has_parent", !parents.empty()},
+          {"has_national", has_national},     {"column_count", columns},
+          {"peer_count", p.peer_count},       {"rows", rows},
+          {"has_rows", !rows.empty()},        {"empty_rows", empty_rows},
+          {"empty_count", empty_rows.size()}, {"has_empty_rows", !empty_rows.empty()}};
 }
 
 json FindingsOfTheme(const profile::Profile& p, std::string_view theme) {

@@ -50,12 +50,15 @@ test('a missing value is hatched and reads "ontbreekt", never 0', async () => {
   assert.equal(missing.length, 1);
   assert.equal(missing[0].value, 'ontbreekt');
   assert.match(r.body, /<span class="swatch swatch-missing" aria-hidden="true"><\/span> ontbreekt <span class="muted">\(1\)<\/span>/);
-  // The WOZ value is '.' everywhere in 2024: the profile row says so in every column.
+  // The WOZ value is '.' everywhere in 2024: not a row of ontbreekt in every column, but listed
+  // under the table among the characteristics without figures (still reachable by its anchor).
   const buurt = await page('/gebied/BU03440311?thema=wonen');
-  const row = /<tr id="ind-g_wozbag">([\s\S]*?)<\/tr>/.exec(buurt.body);
-  assert.ok(row, 'the WOZ row is listed');
-  assert.equal((row[1].match(/>ontbreekt<\/abbr>/g) ?? []).length, 3);  // the buurt, Utrecht, Overvecht
-  assert.doesNotMatch(row[1], />0<\/td>/);
+  assert.doesNotMatch(buurt.body, /<tr id="ind-g_wozbag">/);
+  const empty = /<details class="empty-rows">\s*<summary>(\d+) kenmerken zonder cijfers in 2024<\/summary>([\s\S]*?)<\/details>/.exec(buurt.body);
+  assert.ok(empty, 'the characteristics without figures are listed');
+  assert.match(empty[2], /<li id="ind-g_wozbag">Gemiddelde WOZ-waarde van woningen<\/li>/);
+  assert.equal(Number(empty[1]), (empty[2].match(/<li /g) ?? []).length);
+  assert.doesNotMatch(empty[2], />0</);
 });
 
 test('htmx gets only the part it swaps, and the page keeps its state in every link', async () => {
@@ -109,4 +112,21 @@ test('a comparison takes two to four areas, comma-separated or repeated', async 
     assert.equal(r.status, status, url);
     assert.ok(r.body.includes(message), `${url}: ${message}`);
   }
+});
+
+test('a theme shows its five strongest findings and keeps the rest one click away', async () => {
+  // The demo's Nabijheid voorzieningen 2023: a city buurt differs from its wijk and from the
+  // country in dozens of distances and counts.
+  const r = await page('/gebied/BU03440111?jaar=2023&thema=voorzieningen');
+  assert.equal(r.status, 200);
+  const first = /<h4>Wat opvalt<\/h4>\s*<ul class="findings">([\s\S]*?)<\/ul>/.exec(r.body);
+  assert.ok(first, r.body.slice(0, 500));
+  assert.equal((first[1].match(/<li>/g) ?? []).length, 5);
+  const more = /<details class="more-findings">\s*<summary>Nog (\d+) bevindingen bij dit thema<\/summary>([\s\S]*?)<\/details>/.exec(r.body);
+  assert.ok(more, 'the other findings are behind a details element');
+  assert.equal(Number(more[1]), (more[2].match(/<li>/g) ?? []).length);
+  assert.ok(Number(more[1]) > 0);
+  // Every sentence names its source, and a national number links to its row on this page.
+  for (const li of (first[1] + more[2]).match(/<li>[\s\S]*?<\/li>/g)) assert.match(li, /\(CBS, 2023\)\.<\/li>$/);
+  assert.match(more[2] + first[1], /tegen <a href="\/gebied\/BU03440111\?jaar=2023&amp;thema=voorzieningen#ind-nv_[a-z0-9_]+">[0-9.,]+( km)?<\/a> in Nederland/);
 });
