@@ -211,6 +211,10 @@ const std::vector<Rule>& Rules() {
 }
 
 bool RulesApplyTo(const areas::IndicatorDef& def) {
+  return ComparesAcrossSizes(def);
+}
+
+bool ComparesAcrossSizes(const areas::IndicatorDef& def) {
   if (std::find(kSizeIndependentUnits.begin(), kSizeIndependentUnits.end(), def.unit) != kSizeIndependentUnits.end()) {
     return true;
   }

@@ -145,9 +145,9 @@ json ProfileTable(const profile::Profile& p, std::string_view theme) {
       row["rank"] = std::to_string(ip.peers->rank) + " van " + std::to_string(ip.peers->peers);
       row["percentile"] = text::FormatNumber(ip.peers->percentile, 0);
     }
-    // A count of a buurt against the count of its whole wijk says little: the shares compare.
-    bool count = def.unit.empty() || def.unit == "aantal";
-    if (ip.from_parent && !count) {
+    // A count of a buurt against the count of its whole wijk says little: the shares compare (and
+    // averages such as the household size or the supermarkets within 1 km, whose unit is "aantal").
+    if (ip.from_parent && profile::ComparesAcrossSizes(def)) {
       std::string d = FormatDifference(def, ip.from_parent->absolute);
       if (ip.from_parent->percent) d += " (" + FormatSignedPercent(*ip.from_parent->percent) + ")";
       row["deviation"] = d;

@@ -46,7 +46,9 @@ nlohmann::json TrendData(const areas::IndicatorDef& def, const profile::Trend& t
 
 // The comparison table of `theme`: {area_name, parents[], has_national, column_count, rows[], ...};
 // the first row of each group of indicators carries `group_start` (the group's heading). Counts
-// ("aantal") get no deviation from the parent: the shares are what compares.
+// and surfaces get no deviation from the parent (profile::ComparesAcrossSizes): the shares and
+// averages are what compares. Indicators without a value here, in a parent or in the country are
+// left out of `rows` and listed in `empty_rows`.
 nlohmann::json ProfileTable(const profile::Profile& profile, std::string_view theme);
 
 // The findings whose indicator belongs to `theme`, best first: [{sentence, parts: [{text, href}]}].

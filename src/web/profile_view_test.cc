@@ -146,6 +146,34 @@ TEST_F(ProfileTables, AMissingValueIsNeverANumberAndNotCompared) {
   EXPECT_FALSE(row.contains("national"));
 }
 
+TEST_F(ProfileTables, AveragesCountedInAantalGetADeviationFromTheParent) {
+  // CBS gives the mean household size the unit "aantal"; it compares across sizes like a share.
+  areas::IndicatorDef size_def = Def("g_hhgro", "aantal", "bevolking", 1);
+  profile::IndicatorProfile size;
+  size.def = &size_def;
+  size.value = 1.9;
+  size.parents = {{"GM0344", "Utrecht", areas::Level::kGemeente, 1.9},
+                  {"WK034403", "Overvecht", areas::Level::kWijk, 2.2}};
+  size.from_parent = profile::DeviationFrom(1.9, 2.2);
+  p_.indicators.push_back(size);
+  auto rows = ProfileTable(p_, "bevolking")["rows"];
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[2]["code"], "g_hhgro");
+  EXPECT_TRUE(rows[2].contains("deviation")) << rows[2].dump();
+}
+
+TEST_F(ProfileTables, AnIndicatorWithoutAnyValueIsListedApartFromTheRows) {
+  // Neither the area, nor a parent, nor the country has a value (an early CBS release).
+  p_.indicators[1].parents = {{"GM0344", "Utrecht", areas::Level::kGemeente, std::nullopt},
+                              {"WK034403", "Overvecht", areas::Level::kWijk, std::nullopt}};
+  auto table = ProfileTable(p_, "wonen");
+  EXPECT_EQ(table["has_rows"], false);
+  ASSERT_EQ(table["empty_rows"].size(), 1u);
+  EXPECT_EQ(table["empty_rows"][0]["id"], "ind-g_wozbag");
+  EXPECT_EQ(table["empty_count"], 1);
+  EXPECT_EQ(table["has_empty_rows"], true);
+}
+
 TEST_F(ProfileTables, FindingsOfAThemeLinkEachNumberToItsRow) {
   profile::Finding f;
   f.indicator = "p_65_oo";

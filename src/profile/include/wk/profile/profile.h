@@ -63,6 +63,12 @@ struct Trend {
 std::optional<Trend> TrendBetween(int from_year, std::optional<double> from, int to_year, std::optional<double> to,
                                   areas::Direction direction, double threshold_percent = kDefaultTrendThresholdPercent);
 
+// Whether values of areas of different sizes compare directly: shares, averages, rates, densities
+// and distances do; counts ("aantal inwoners"), surfaces and codes do not (a buurt's count is
+// always far below its wijk's). Decides which indicators the notability rules apply to, and which
+// get a difference from the parent on the pages.
+bool ComparesAcrossSizes(const areas::IndicatorDef& def);
+
 // --- The profile of one area -----------------------------------------------------------------
 
 struct ParentValue {
