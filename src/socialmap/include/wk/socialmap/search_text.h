@@ -1,0 +1,22 @@
+// Text as the social map's full-text search sees it (docs/adr/0013): folded (lower case, Latin
+// diacritics removed), split into words, each word reduced to its stem by Snowball's Dutch
+// stemmer, so that "eenzaamheid" finds "eenzaam" and "oudere" finds "ouderen". The index stores
+// stemmed text and a query is stemmed the same way.
+//
+// Threading: any thread (each thread has its own stemmer).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wk::socialmap {
+
+// The stems of the words of `text`, in order. A word is a run of letters and digits (after
+// folding: "75+" gives "75", "Sint-Maarten" gives "sint" and "maarten").
+std::vector<std::string> SearchStems(std::string_view text);
+
+// SearchStems joined by single spaces: the form stored in the full-text index and searched for.
+std::string SearchText(std::string_view text);
+
+}  // namespace wk::socialmap

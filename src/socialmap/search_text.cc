@@ -1,0 +1,59 @@
+#include "wk/socialmap/search_text.h"
+
+#include <libstemmer.h>
+
+#include <memory>
+#include <stdexcept>
+
+#include "wk/core/text.h"
+
+namespace wk::socialmap {
+namespace {
+
+struct StemmerDeleter {
+  void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+};
+
+// A Snowball stemmer keeps state between calls, so each thread gets its own.
+sb_stemmer& DutchStemmer() {
+  thread_local std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(sb_stemmer_new("dutch", "UTF_8"));
+  // libstemmer is built with the Dutch algorithm; null means out of memory or a broken package.
+  if (!stemmer) throw std::runtime_error("Snowball's Dutch stemmer is not available");
+  return *stemmer;
+}
+
+bool IsWordByte(unsigned char c) {
+  // After folding, letters are ASCII; bytes of other scripts (>= 0x80) stay part of the word.
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+}  // namespace
+
+std::vector<std::string> SearchStems(std::string_view text) {
+  const std::string folded = text::FoldForSearch(text);
+  std::vector<std::string> out;
+  sb_stemmer& stemmer = DutchStemmer();
+  std::size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && !IsWordByte(static_cast<unsigned char>(folded[i]))) ++i;
+    std::size_t start = i;
+    while (i < folded.size() && IsWordByte(static_cast<unsigned char>(folded[i]))) ++i;
+    if (i == start) break;
+    const auto* word = reinterpret_cast<const sb_symbol*>(folded.data() + start);
+    const sb_symbol* stem = sb_stemmer_stem(&stemmer, word, static_cast<int>(i - start));
+    if (stem == nullptr) throw std::bad_alloc();
+    out.emplace_back(reinterpret_cast<const char*>(stem), static_cast<std::size_t>(sb_stemmer_length(&stemmer)));
+  }
+  return out;
+}
+
+std::string SearchText(std::string_view text) {
+  std::string out;
+  for (const auto& stem : SearchStems(text)) {
+    if (!out.empty()) out += ' ';
+    out += stem;
+  }
+  return out;
+}
+
+}  // namespace wk::socialmap

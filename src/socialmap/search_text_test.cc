@@ -1,0 +1,43 @@
+#include "wk/socialmap/search_text.h"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+namespace wk::socialmap {
+namespace {
+
+TEST(SearchText, WordsOfOneFamilyMeetInOneStem) {
+  // The pairs the issue names, and others a social map is searched for.
+  const std::pair<const char*, const char*> pairs[] = {
+      {"eenzaam", "eenzaamheid"},        {"ouderen", "oudere"}, {"jongeren", "jongere"}, {"schulden", "schuld"},
+      {"mantelzorgers", "mantelzorger"},
+  };
+  for (const auto& [a, b] : pairs) EXPECT_EQ(SearchText(a), SearchText(b)) << a << " / " << b;
+  EXPECT_NE(SearchText("ouderen"), SearchText("jongeren"));
+}
+
+TEST(SearchText, FoldsCaseAndDiacriticsAndSplitsOnEverythingElse) {
+  EXPECT_EQ(SearchText("Café"), SearchText("cafe"));
+  EXPECT_EQ(SearchText("Eenzaam, 75+, Overvecht"), SearchText("eenzaam") + " 75 " + SearchText("overvecht"));
+  EXPECT_EQ(SearchStems("Sint-Maarten").size(), 2u);
+  EXPECT_EQ(SearchText(""), "");
+  EXPECT_EQ(SearchText(" ,.;- "), "");
+}
+
+TEST(SearchText, EachThreadStemsWithItsOwnStemmer) {
+  std::string a, b;
+  std::thread t1([&] {
+    for (int i = 0; i < 200; ++i) a = SearchText("mantelzorgers eenzaamheid ouderen");
+  });
+  std::thread t2([&] {
+    for (int i = 0; i < 200; ++i) b = SearchText("mantelzorgers eenzaamheid ouderen");
+  });
+  t1.join();
+  t2.join();
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(a, SearchText("mantelzorger eenzaam oudere"));
+}
+
+}  // namespace
+}  // namespace wk::socialmap
