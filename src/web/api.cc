@@ -29,19 +29,6 @@ Response GeoJson(std::string body) {
   return r;
 }
 
-// Runs `fn(db)` on a leased connection in one read snapshot (consistent, and one set of locks for
-// all its queries); an error of the lease or of `fn` becomes a problem document.
-template <class Fn>
-Response WithDb(App& app, Request& req, Fn&& fn) {
-  auto lease = app.database.Acquire();
-  if (!lease) return ErrorResponse(req, lease.error());
-  auto snapshot = store::ReadTransaction::Begin(lease->db());
-  if (!snapshot) return ErrorResponse(req, snapshot.error());
-  Result<Response> r = fn(lease->db());
-  if (!r) return ErrorResponse(req, r.error());
-  return std::move(*r);
-}
-
 Result<int> SearchLimit(const Request& req) {
   auto raw = req.Query("limit");
   if (!raw || text::Trim(*raw).empty()) return kDefaultSearchLimit;
@@ -160,8 +147,9 @@ void RegisterApiRoutes(Router& router, App& app) {
     r.Header("Cache-Control", "public, max-age=3600");
     return r;
   });
-  router.Get("/api/v1/areas", read,
-             [&app](Request& req) { return WithDb(app, req, [&](store::Db& db) { return Search(db, req); }); });
+  router.Get("/api/v1/areas", read, [&app](Request& req) {
+    return WithReadSnapshot(app, req, [&](store::Db& db) { return Search(db, req); });
+  });
   router.Get("/api/v1/areas/{code}", read, [&app, cache](Request& req) {
     const std::string code = NormalizeAreaCode(req.Param("code"));
     return CachedRead(app, *cache, req, "area " + code, [&](store::Db& db) { return GetArea(db, code); });
@@ -177,10 +165,12 @@ void RegisterApiRoutes(Router& router, App& app) {
     return CachedRead(app, *cache, req, key, [&](store::Db& db) { return Indicators(db, req, code); });
   });
   router.Get("/api/v1/areas/{code}/geometry", read, [&app](Request& req) {
-    return WithDb(app, req, [&](store::Db& db) { return Geometry(db, NormalizeAreaCode(req.Param("code"))); });
+    return WithReadSnapshot(app, req,
+                            [&](store::Db& db) { return Geometry(db, NormalizeAreaCode(req.Param("code"))); });
   });
   router.Get("/api/v1/areas/{code}/children/geometry", read, [&app](Request& req) {
-    return WithDb(app, req, [&](store::Db& db) { return ChildrenGeometry(db, NormalizeAreaCode(req.Param("code"))); });
+    return WithReadSnapshot(app, req,
+                            [&](store::Db& db) { return ChildrenGeometry(db, NormalizeAreaCode(req.Param("code"))); });
   });
 }
 

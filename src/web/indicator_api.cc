@@ -6,6 +6,7 @@
 
 #include "app.h"
 #include "area_data.h"
+#include "cached_read.h"
 #include "problem.h"
 #include "profile_view.h"
 #include "wk/areas/areas.h"
@@ -14,18 +15,6 @@ namespace wk::web {
 namespace {
 
 using nlohmann::json;
-
-// As api.cc's WithDb: one leased connection, one read snapshot, errors as problem documents.
-template <class Fn>
-Response InSnapshot(App& app, Request& req, Fn&& fn) {
-  auto lease = app.database.Acquire();
-  if (!lease) return ErrorResponse(req, lease.error());
-  auto snapshot = store::ReadTransaction::Begin(lease->db());
-  if (!snapshot) return ErrorResponse(req, snapshot.error());
-  Result<Response> r = fn(lease->db());
-  if (!r) return ErrorResponse(req, r.error());
-  return std::move(*r);
-}
 
 json IndicatorJson(const areas::IndicatorDef& d) {
   json j = {{"code", d.code},         {"label", d.label},           {"group", d.group},
@@ -84,10 +73,11 @@ Result<Response> ValuesOverChildren(store::Db& db, const Request& req, const std
 
 void RegisterIndicatorApiRoutes(Router& router, App& app) {
   const Access read = Access::Needs(accounts::Action::kReadStatistics);
-  router.Get("/api/v1/indicators", read,
-             [&app](Request& req) { return InSnapshot(app, req, [&](store::Db& db) { return ListIndicators(db); }); });
+  router.Get("/api/v1/indicators", read, [&app](Request& req) {
+    return WithReadSnapshot(app, req, [&](store::Db& db) { return ListIndicators(db); });
+  });
   router.Get("/api/v1/indicators/{code}/values", read, [&app](Request& req) {
-    return InSnapshot(app, req, [&](store::Db& db) { return ValuesOverChildren(db, req, req.Param("code")); });
+    return WithReadSnapshot(app, req, [&](store::Db& db) { return ValuesOverChildren(db, req, req.Param("code")); });
   });
 }
 
