@@ -192,4 +192,12 @@ const IndicatorDef* FindIndicator(std::string_view code) {
   return it == index.end() ? nullptr : it->second;
 }
 
+std::string FormatValue(const IndicatorDef& def, double value) {
+  if (def.unit == "%") return text::FormatPercent(value, def.decimals);
+  std::string number = text::FormatNumber(value, def.decimals);
+  if (def.unit.empty() || def.unit == "aantal") return number;
+  if (def.unit == "euro") return "€ " + number;
+  return number + " " + def.unit;
+}
+
 }  // namespace wk::areas

@@ -12,11 +12,7 @@ namespace wk::cli {
 namespace {
 
 std::string FormatFigure(const areas::Figure& f) {
-  if (!f.value) return "onbekend";
-  if (f.def->unit == "%") return text::FormatPercent(*f.value, f.def->decimals);
-  std::string out = text::FormatNumber(*f.value, f.def->decimals);
-  if (f.def->unit != "aantal") out += " " + f.def->unit;
-  return out;
+  return f.value ? areas::FormatValue(*f.def, *f.value) : "onbekend";
 }
 
 void PrintArea(const areas::Area& a) {

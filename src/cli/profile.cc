@@ -17,11 +17,7 @@ namespace wk::cli {
 namespace {
 
 std::string FormatValue(const areas::IndicatorDef& def, std::optional<double> value) {
-  if (!value) return "ontbreekt";
-  if (def.unit == "%") return text::FormatPercent(*value, def.decimals);
-  std::string out = text::FormatNumber(*value, def.decimals);
-  if (def.unit != "aantal" && !def.unit.empty()) out += " " + def.unit;
-  return out;
+  return value ? areas::FormatValue(def, *value) : "ontbreekt";
 }
 
 std::string FormatPercentile(const std::optional<profile::PeerStats>& peers) {

@@ -29,7 +29,7 @@ class Sentence {
     return *this;
   }
   Sentence& Number(const areas::IndicatorDef& def, double value, NumberRef ref) {
-    parts_.push_back({FormatValue(def, value), std::move(ref)});
+    parts_.push_back({FormatInSentence(def, value), std::move(ref)});
     return *this;
   }
   std::vector<FindingPart> Take() { return std::move(parts_); }

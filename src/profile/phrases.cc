@@ -95,7 +95,7 @@ Phrase PhraseOf(const areas::IndicatorDef& def) {
   return Phrase{subject, ""};
 }
 
-std::string FormatValue(const areas::IndicatorDef& def, double value) {
+std::string FormatInSentence(const areas::IndicatorDef& def, double value) {
   std::string number = text::FormatNumber(value, def.decimals);
   for (const auto& u : kUnitTexts) {
     if (u.unit == def.unit) return number + std::string(u.text);

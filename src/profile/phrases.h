@@ -36,8 +36,9 @@ const std::unordered_map<std::string, Phrase>& Phrases();
 // with the group in brackets when there is one) and no clause.
 Phrase PhraseOf(const areas::IndicatorDef& def);
 
-// `value` in Dutch notation with the indicator's decimals and unit: "9,5%", "2.340 kWh",
+// `value` as a finding sentence says it (units in words, unlike areas::FormatValue for tables):
+// in Dutch notation with the indicator's decimals and unit: "9,5%", "2.340 kWh",
 // "312 duizend euro", "1,2 km", "8 per 1.000 inwoners"; a count ("aantal") without a unit.
-std::string FormatValue(const areas::IndicatorDef& def, double value);
+std::string FormatInSentence(const areas::IndicatorDef& def, double value);
 
 }  // namespace wk::profile

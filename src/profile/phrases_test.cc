@@ -102,11 +102,11 @@ TEST(Phrases, NumbersAreWrittenTheDutchWayWithTheirUnit) {
   for (const auto& c : cases) {
     const auto* def = areas::FindIndicator(c.code);
     ASSERT_NE(def, nullptr) << c.code;
-    EXPECT_EQ(FormatValue(*def, c.value), c.text) << c.code;
+    EXPECT_EQ(FormatInSentence(*def, c.value), c.text) << c.code;
   }
   areas::IndicatorDef custom;
   custom.unit = "meldingen";
-  EXPECT_EQ(FormatValue(custom, 12), "12 meldingen");
+  EXPECT_EQ(FormatInSentence(custom, 12), "12 meldingen");
 }
 
 }  // namespace

@@ -155,7 +155,7 @@ Result<json> ChildrenData(store::Db& db, const areas::Area& area, const std::vec
     for (const auto& col : kColumns) {
       std::optional<double> value = FigureValue(figures, col.code);
       const areas::IndicatorDef* def = areas::FindIndicator(col.code);
-      row[col.key] = value && def != nullptr ? FormatFigureValue(*def, *value) : std::string(kMissingValue);
+      row[col.key] = value && def != nullptr ? areas::FormatValue(*def, *value) : std::string(kMissingValue);
       row[std::string(col.key) + "_missing"] = !value;
     }
     rows.push_back(row);

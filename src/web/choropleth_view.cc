@@ -58,8 +58,8 @@ json IndicatorGroups(const std::vector<const areas::IndicatorDef*>& all, const s
 }
 
 std::string Range(const areas::IndicatorDef& def, const MapClass& c) {
-  if (c.low == c.high) return FormatFigureValue(def, c.low);
-  return FormatFigureValue(def, c.low) + " – " + FormatFigureValue(def, c.high);
+  if (c.low == c.high) return areas::FormatValue(def, c.low);
+  return areas::FormatValue(def, c.low) + " – " + areas::FormatValue(def, c.high);
 }
 
 }  // namespace
@@ -114,7 +114,7 @@ Result<json> ChoroplethData(store::Db& db, const areas::Area& area, const std::s
                 {"href", "/gebied/" + c.area.code},
                 {"current", c.area.code == area.code},
                 {"missing", !c.value},
-                {"value", c.value ? FormatFigureValue(*def, *c.value) : std::string(kMissingValue)}};
+                {"value", c.value ? areas::FormatValue(*def, *c.value) : std::string(kMissingValue)}};
     if (classes.of[i]) {
       auto it = std::find_if(classes.classes.begin(), classes.classes.end(),
                              [&](const MapClass& k) { return k.index == *classes.of[i]; });

@@ -92,7 +92,7 @@ json CompareRows(const std::vector<const areas::IndicatorDef*>& all, const std::
       any = any || ip != nullptr;
       json cell = {{"missing", ip == nullptr || !ip->value}, {"value", kMissingValue}};
       if (ip != nullptr && ip->value) {
-        cell["value"] = FormatFigureValue(def, *ip->value);
+        cell["value"] = areas::FormatValue(def, *ip->value);
         std::string source = ip->source_title.empty() ? ip->source : ip->source + ", " + ip->source_title;
         if (std::find(sources.begin(), sources.end(), source) == sources.end()) sources.push_back(source);
       }
@@ -110,7 +110,7 @@ json CompareRows(const std::vector<const areas::IndicatorDef*>& all, const std::
       if (!group.empty()) row["group_start"] = group;
     }
     if (with_gemeente) {
-      row["gemeente"] = gemeente ? json{{"missing", false}, {"value", FormatFigureValue(def, *gemeente)}}
+      row["gemeente"] = gemeente ? json{{"missing", false}, {"value", areas::FormatValue(def, *gemeente)}}
                                  : json{{"missing", true}, {"value", kMissingValue}};
     }
     rows.push_back(std::move(row));

@@ -6,17 +6,9 @@
 
 namespace wk::web {
 
-std::string FormatFigureValue(const areas::IndicatorDef& def, double value) {
-  if (def.unit == "%") return text::FormatPercent(value, def.decimals);
-  std::string number = text::FormatNumber(value, def.decimals);
-  if (def.unit.empty() || def.unit == "aantal") return number;
-  if (def.unit == "euro") return "€ " + number;
-  return number + " " + def.unit;
-}
-
 std::string FormatFigure(const areas::Figure& figure) {
   if (!figure.value || figure.def == nullptr) return kMissingValue;
-  return FormatFigureValue(*figure.def, *figure.value);
+  return areas::FormatValue(*figure.def, *figure.value);
 }
 
 std::vector<KeyFigureRow> KeyFigureRows(const std::vector<areas::Figure>& figures) {

@@ -18,10 +18,7 @@ inline constexpr const char* kMissingValue = "ontbreekt";
 // The indicator code of the number of inhabitants (CBS "a_inw").
 inline constexpr const char* kInhabitantsCode = "a_inw";
 
-// A value in Dutch notation with the indicator's decimals: "367.947", "12,5%", "2,1 km".
-// Units "aantal" (and an empty unit) show the bare number; "%" gets the percent sign.
-std::string FormatFigureValue(const areas::IndicatorDef& def, double value);
-// FormatFigureValue, or kMissingValue when the value is missing.
+// areas::FormatValue, or kMissingValue when the value is missing.
 std::string FormatFigure(const areas::Figure& figure);
 
 // One line of the key-figures table: a figure and, when the list also holds a derived share whose

@@ -33,7 +33,7 @@ TEST(FormatFigureValue, WritesValuesInDutchNotationWithTheirUnit) {
       {"km", 1, 1.25, "1,2 km"},
   };
   for (const auto& c : cases) {
-    EXPECT_EQ(FormatFigureValue(Def("x", "X", c.unit, c.decimals), c.value), c.expected) << c.unit << " " << c.value;
+    EXPECT_EQ(areas::FormatValue(Def("x", "X", c.unit, c.decimals), c.value), c.expected) << c.unit << " " << c.value;
   }
 }
 

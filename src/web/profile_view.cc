@@ -22,7 +22,7 @@ std::string Signed(double value, const std::string& magnitude) {
 
 json Cell(const areas::IndicatorDef& def, std::optional<double> value) {
   if (!value) return {{"value", kMissingValue}, {"missing", true}};
-  return {{"value", FormatFigureValue(def, *value)}, {"missing", false}};
+  return {{"value", areas::FormatValue(def, *value)}, {"missing", false}};
 }
 
 const profile::IndicatorProfile* FindInProfile(const profile::Profile& p, std::string_view code) {

@@ -66,6 +66,9 @@ struct IndicatorDef {
 // The catalogue, in file order.
 const std::vector<IndicatorDef>& Catalogue();
 const IndicatorDef* FindIndicator(std::string_view code);
+// `value` in Dutch notation with the indicator's decimals and unit, as tables show it: "12,5%",
+// "367.947" (a count), "€ 312.000", "1,2 km". The one rule for pages, exports and the CLI.
+std::string FormatValue(const IndicatorDef& def, double value);
 // The themes in the order pages show them, Dutch lower case ("bevolking", "huishoudens", ...);
 // every IndicatorDef::theme is one of them.
 const std::vector<std::string>& Themes();
