@@ -154,24 +154,31 @@ std::optional<double> ParseCbsNumber(std::string_view s) {
   return text::ParseDouble(s);
 }
 
-Result<CbsFile> ReadCbsFile(const std::string& path, std::optional<int> year, const Progress& progress) {
-  std::string file_name = std::filesystem::path(path).filename().string();
-  if (!year) year = YearFromFileName(file_name);
+Result<int> ImportYear(std::optional<int> given, std::optional<int> found, const std::string& file_name,
+                       std::string_view how_to_name) {
+  std::optional<int> year = given ? given : found;
   if (!year) {
     return Fail(ErrorCode::kInvalid,
-                "Geen jaar gevonden: geef het jaar op met --year, of gebruik een bestandsnaam met 'kwb-JJJJ' "
-                "(zoals kwb-2024.csv).",
+                "Geen jaar gevonden: geef het jaar op met --year, of gebruik een bestandsnaam " +
+                    std::string(how_to_name) + ".",
                 "year", file_name);
   }
   if (*year < 1900 || *year > 2100) {
     return Fail(ErrorCode::kInvalid, "Het jaar moet tussen 1900 en 2100 liggen.", "year", file_name);
   }
+  return *year;
+}
+
+Result<CbsFile> ReadCbsFile(const std::string& path, std::optional<int> year, const Progress& progress) {
+  std::string file_name = std::filesystem::path(path).filename().string();
+  auto chosen = ImportYear(year, YearFromFileName(file_name), file_name, "met 'kwb-JJJJ' (zoals kwb-2024.csv)");
+  if (!chosen) return Fail(chosen.error());
   auto table = TableReader::Open(path, file_name);
   if (!table) return Fail(table.error());
   auto parsed = ParseTable(*table, progress, table->RowCount());
   if (!parsed) return Fail(parsed.error());
   parsed->file = file_name;
-  parsed->year = *year;
+  parsed->year = *chosen;
   return parsed;
 }
 

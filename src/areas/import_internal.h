@@ -87,6 +87,11 @@ Result<ImportSummary> WriteNabijheid(store::Db& db, const accounts::Principal& w
 Result<BoundarySummary> WriteBoundaries(store::Db& db, const accounts::Principal& who, const std::string& file_name,
                                         BoundaryFile boundaries, const BoundaryOptions& options);
 
+// The year of an import: `given` (--year), else `found` in the file name; kInvalid naming the file
+// when neither ("Geen jaar gevonden: ... (zoals <example>).") or outside 1900-2100.
+Result<int> ImportYear(std::optional<int> given, std::optional<int> found, const std::string& file_name,
+                       std::string_view how_to_name);
+
 // The year in a CBS file name: "kwb-2024_GM0344.csv" -> 2024 (also "kwb_2024", "KWB2024").
 std::optional<int> YearFromFileName(std::string_view name);
 // A CBS number as text: "1800", " 1.9 ", "-3", and "1,9" (decimal comma, as in ';' files).

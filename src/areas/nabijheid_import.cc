@@ -135,22 +135,15 @@ Result<NabijheidFile> ParseTable(TableReader& table, const Progress& progress) {
 
 Result<NabijheidFile> ReadNabijheidFile(const std::string& path, std::optional<int> year, const Progress& progress) {
   std::string file_name = std::filesystem::path(path).filename().string();
-  if (!year) year = AnyYearFromFileName(file_name);
-  if (!year) {
-    return Fail(ErrorCode::kInvalid,
-                "Geen jaar gevonden: geef het jaar op met --year, of gebruik een bestandsnaam met het jaar "
-                "(zoals nabijheid-voorzieningen-2023.csv).",
-                "year", file_name);
-  }
-  if (*year < 1900 || *year > 2100) {
-    return Fail(ErrorCode::kInvalid, "Het jaar moet tussen 1900 en 2100 liggen.", "year", file_name);
-  }
+  auto chosen = ImportYear(year, AnyYearFromFileName(file_name), file_name,
+                           "met het jaar (zoals nabijheid-voorzieningen-2023.csv)");
+  if (!chosen) return Fail(chosen.error());
   auto table = TableReader::Open(path, file_name);
   if (!table) return Fail(table.error());
   auto parsed = ParseTable(*table, progress);
   if (!parsed) return Fail(parsed.error());
   parsed->file = file_name;
-  parsed->year = *year;
+  parsed->year = *chosen;
   return parsed;
 }
 
