@@ -9,7 +9,8 @@ namespace {
 constexpr std::array kRoles = {Role::kBeheerder, Role::kCoordinator, Role::kWijkwerker, Role::kNetwerkpartner,
                                Role::kLezer};
 constexpr std::array kActions = {Action::kReadStatistics, Action::kImportData,      Action::kManageUsers,
-                                 Action::kViewAudit,      Action::kManageOwnTokens, Action::kChangeOwnPassword};
+                                 Action::kViewAudit,      Action::kManageOwnTokens, Action::kChangeOwnPassword,
+                                 Action::kReadSocialMap,  Action::kEditSocialMap,   Action::kManageSocialMap};
 
 struct Row {
   Action action;
@@ -26,6 +27,11 @@ constexpr Row kTable[] = {
     {Action::kViewAudit, {true, true, false, false, false}},
     {Action::kManageOwnTokens, {true, true, true, true, true}},
     {Action::kChangeOwnPassword, {true, true, true, true, true}},
+    // The social map: wijkwerkers keep it current; a coördinator also erases key figures and
+    // imports HSDS packages; netwerkpartners and lezers read it.
+    {Action::kReadSocialMap, {true, true, true, true, true}},
+    {Action::kEditSocialMap, {true, true, true, false, false}},
+    {Action::kManageSocialMap, {true, true, false, false, false}},
 };
 
 }  // namespace
@@ -74,6 +80,9 @@ std::string_view ActionName(Action action) {
     case Action::kViewAudit: return "view_audit";
     case Action::kManageOwnTokens: return "manage_own_tokens";
     case Action::kChangeOwnPassword: return "change_own_password";
+    case Action::kReadSocialMap: return "read_social_map";
+    case Action::kEditSocialMap: return "edit_social_map";
+    case Action::kManageSocialMap: return "manage_social_map";
   }
   return "";
 }

@@ -44,6 +44,21 @@ const PermissionCase kCases[] = {
     {Action::kChangeOwnPassword, Role::kWijkwerker, true},
     {Action::kChangeOwnPassword, Role::kNetwerkpartner, true},
     {Action::kChangeOwnPassword, Role::kLezer, true},
+    {Action::kReadSocialMap, Role::kBeheerder, true},
+    {Action::kReadSocialMap, Role::kCoordinator, true},
+    {Action::kReadSocialMap, Role::kWijkwerker, true},
+    {Action::kReadSocialMap, Role::kNetwerkpartner, true},
+    {Action::kReadSocialMap, Role::kLezer, true},
+    {Action::kEditSocialMap, Role::kBeheerder, true},
+    {Action::kEditSocialMap, Role::kCoordinator, true},
+    {Action::kEditSocialMap, Role::kWijkwerker, true},
+    {Action::kEditSocialMap, Role::kNetwerkpartner, false},
+    {Action::kEditSocialMap, Role::kLezer, false},
+    {Action::kManageSocialMap, Role::kBeheerder, true},
+    {Action::kManageSocialMap, Role::kCoordinator, true},
+    {Action::kManageSocialMap, Role::kWijkwerker, false},
+    {Action::kManageSocialMap, Role::kNetwerkpartner, false},
+    {Action::kManageSocialMap, Role::kLezer, false},
 };
 
 TEST(Permissions, EveryRoleAndActionIsAsTheTableSays) {

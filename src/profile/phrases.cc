@@ -3,8 +3,8 @@
 #include <array>
 #include <stdexcept>
 
-#include "csv_file.h"
 #include "embedded_profile_data.h"
+#include "wk/core/csv.h"
 #include "wk/core/text.h"
 
 namespace wk::profile {
@@ -39,7 +39,7 @@ std::size_t Count(std::string_view haystack, std::string_view needle) {
 }  // namespace
 
 Result<std::unordered_map<std::string, Phrase>> ParsePhrases(std::string_view csv_bytes) {
-  auto file = ParseCsv(csv_bytes, std::string(kFile));
+  auto file = csv::ParseCsv(csv_bytes, std::string(kFile));
   if (!file) return Fail(file.error());
   const char* kColumns[] = {"code", "subject", "clause"};
   std::array<std::size_t, 3> at{};

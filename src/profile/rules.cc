@@ -6,8 +6,8 @@
 #include <stdexcept>
 #include <unordered_set>
 
-#include "csv_file.h"
 #include "embedded_profile_data.h"
+#include "wk/core/csv.h"
 #include "wk/core/text.h"
 
 namespace wk::profile {
@@ -138,7 +138,7 @@ std::optional<double> Strength(const Rule& rule, const IndicatorProfile& ip, con
 }  // namespace
 
 Result<std::vector<Rule>> ParseRules(std::string_view csv_bytes) {
-  auto file = ParseCsv(csv_bytes, std::string(kFile));
+  auto file = csv::ParseCsv(csv_bytes, std::string(kFile));
   if (!file) return Fail(file.error());
   const char* kColumns[] = {"id", "kind", "against", "threshold", "min_peers", "min_population", "weight"};
   std::array<std::size_t, 7> at{};

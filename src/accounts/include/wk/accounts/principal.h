@@ -23,6 +23,9 @@ enum class Action {
   kViewAudit,        // read the audit trail
   kManageOwnTokens,  // create and revoke one's own API tokens
   kChangeOwnPassword,
+  kReadSocialMap,    // read the social map (parties, services): every logged-in user
+  kEditSocialMap,    // create, edit, verify, archive parties and services; spreadsheet import
+  kManageSocialMap,  // HSDS import, erase a key figure, publish the social map
 };
 
 std::string_view RoleName(Role role);                  // "beheerder", ...

@@ -1,9 +1,9 @@
-// Reading the profile module's own small compiled-in CSV files (notable_rules.csv, phrases.csv).
-// Private.
+// Reading our own small compiled-in CSV files (profile rules and phrases, the social map vocabularies).
+// Used by several modules.
 //
 // These files are ours, UTF-8, one record per line, no line breaks inside fields: a line splitter
 // with RFC 4180 quoting is all they need. Tables from outside (CBS, spreadsheets) go through the
-// areas module's GDAL reader instead; linking GDAL here for two files of our own is not worth it.
+// areas module's GDAL reader instead; linking GDAL for small files of our own is not worth it.
 #pragma once
 
 #include <optional>
@@ -13,7 +13,7 @@
 
 #include "wk/core/error.h"
 
-namespace wk::profile {
+namespace wk::csv {
 
 struct CsvRow {
   int line = 0;  // as a spreadsheet shows it: the header is line 1
@@ -33,4 +33,4 @@ struct CsvFile {
 // unclosed quote or a row with another number of cells than the header.
 Result<CsvFile> ParseCsv(std::string_view bytes, std::string name);
 
-}  // namespace wk::profile
+}  // namespace wk::csv

@@ -1,8 +1,8 @@
-#include "csv_file.h"
+#include "wk/core/csv.h"
 
 #include "wk/core/text.h"
 
-namespace wk::profile {
+namespace wk::csv {
 namespace {
 
 // The cells of one line; nullopt when a quote is not closed.
@@ -76,4 +76,4 @@ Result<CsvFile> ParseCsv(std::string_view bytes, std::string name) {
   return file;
 }
 
-}  // namespace wk::profile
+}  // namespace wk::csv

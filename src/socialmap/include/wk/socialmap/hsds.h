@@ -1,0 +1,80 @@
+// Open Referral HSDS 3.0 in and out (issue 4 section 3, ADR 13): tabular data packages
+// (datapackage.json + one CSV per table) and HSDS JSON objects, validated against the HSDS JSON
+// Schemas (compiled in from ../shared/data/hsds/3.0/schema/), and the HSDS objects the /hsds/ API
+// serves.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+#include "wk/accounts/principal.h"
+#include "wk/core/error.h"
+
+namespace wk::store {
+class Db;
+}
+
+namespace wk::socialmap {
+
+using HsdsProgress = std::function<void(std::int64_t done, std::int64_t total)>;
+
+struct HsdsImportSummary {
+  std::string source;  // the package's path (directory or datapackage.json)
+  std::int64_t organizations = 0;
+  std::int64_t services = 0;
+  std::int64_t locations = 0;
+  std::int64_t other_rows = 0;        // rows of all other tables, including kept unmodelled ones
+  std::vector<std::string> warnings;  // Dutch, e.g. a location without valid coordinates
+};
+
+// Imports a tabular data package (a directory holding datapackage.json, or the json file itself)
+// or a directory/file of HSDS JSON objects (an organization or service with nested objects, or a
+// list page). Order: read every file, convert CSV text to the schema types, validate each row
+// against its table's JSON Schema (valijson) plus our format checks (uuid, email, uri, date,
+// time), then the references between tables. The first problem fails with kBadInput naming file,
+// line (or JSON pointer) and field, and nothing is written. Otherwise ONE transaction: rows with
+// an existing id are replaced, new ones added; the search index is rebuilt; one audit entry.
+// Needs Action::kManageSocialMap.
+Result<HsdsImportSummary> ImportHsds(store::Db& db, const accounts::Principal& who, const std::string& path,
+                                     const HsdsProgress& progress = {});
+
+// Only the checks of ImportHsds, nothing written (for `import hsds --check` and tests).
+Result<HsdsImportSummary> ValidateHsds(const std::string& path);
+
+struct HsdsExportSummary {
+  std::vector<std::string> files;  // written, in datapackage order
+  std::int64_t rows = 0;
+  std::int64_t key_figures_left_out = 0;  // key figures without consent to publish
+};
+// Writes datapackage.json and one CSV per table into `dir` (created when missing). Deterministic:
+// rows sorted by id, columns in datapackage field order, quoting only where needed, "\n" line
+// ends, no BOM; so export -> import -> export is byte-identical. Archived entries and key figures
+// without consent to publish are left out. Needs Action::kReadSocialMap.
+Result<HsdsExportSummary> ExportHsds(store::Db& db, const accounts::Principal& who, const std::string& dir);
+
+// --- HSDS JSON objects for the /hsds/ API (openapi.json of HSDS 3.0) ---------------------------
+// Each leaves out archived entries and unpublished key figures (kNotFound for them by id).
+struct HsdsPage {
+  int page = 1;  // 1-based
+  int per_page = 50;
+};
+Result<nlohmann::json> HsdsServiceJson(store::Db& db, const std::string& id);  // full service
+Result<nlohmann::json> HsdsOrganizationJson(store::Db& db, const std::string& id, bool full_service = false);
+Result<nlohmann::json> HsdsServiceAtLocationJson(store::Db& db, const std::string& id);
+Result<nlohmann::json> HsdsTaxonomyJson(store::Db& db, const std::string& id);
+Result<nlohmann::json> HsdsTaxonomyTermJson(store::Db& db, const std::string& id);
+// List pages: {"total_items", "total_pages", "page_number", "size", "first_page", "last_page",
+// "empty", "contents": [...]} as the HSDS OpenAPI's Page schema.
+Result<nlohmann::json> HsdsOrganizationList(store::Db& db, const HsdsPage& page);
+Result<nlohmann::json> HsdsServiceAtLocationList(store::Db& db, const HsdsPage& page);
+Result<nlohmann::json> HsdsTaxonomyList(store::Db& db, const HsdsPage& page);
+Result<nlohmann::json> HsdsTaxonomyTermList(store::Db& db, const HsdsPage& page);
+// The service list takes the search filters of /hsds/services (search, taxonomy_term_id,
+// taxonomy_id, organization_id, modified_after, minimal, full, ...) already parsed into json
+// {name: value} by the web layer.
+Result<nlohmann::json> HsdsServiceList(store::Db& db, const nlohmann::json& filters, const HsdsPage& page);
+
+}  // namespace wk::socialmap

@@ -1,0 +1,43 @@
+// Placeholders of the social map functions not built yet (issue 4). Whoever builds one deletes
+// its placeholder here, and this file (and its line in CMakeLists.txt) when it is empty.
+#include "wk/core/error.h"
+#include "wk/socialmap/spreadsheet.h"
+
+namespace wk::socialmap {
+namespace {
+std::unexpected<Error> Pending() {
+  return Fail(ErrorCode::kUnavailable, "Nog niet beschikbaar.");
+}
+}  // namespace
+
+const std::vector<MappingField>& MappingFields() {
+  static const std::vector<MappingField> none;
+  return none;
+}
+Result<Mapping> ReadMapping(const std::string&) {
+  return Pending();
+}
+Result<Mapping> ParseMapping(std::string_view, std::string_view) {
+  return Pending();
+}
+std::string WriteMapping(const Mapping&) {
+  return {};
+}
+Result<std::vector<std::string>> SpreadsheetHeader(const std::string&) {
+  return Pending();
+}
+Mapping SuggestMapping(const std::vector<std::string>&) {
+  return {};
+}
+Result<SpreadsheetImportSummary> ImportSpreadsheet(store::Db&, const accounts::Principal&, const std::string&,
+                                                   const Mapping&, const SpreadsheetProgress&) {
+  return Pending();
+}
+Result<std::string> ExportServicesCsv(store::Db&, const accounts::Principal&, bool) {
+  return Pending();
+}
+Result<std::string> ExportServicesXlsx(store::Db&, const accounts::Principal&) {
+  return Pending();
+}
+
+}  // namespace wk::socialmap
