@@ -81,6 +81,7 @@ int Main(int argc, char** argv) {
   RegisterImport(app, ctx);
   RegisterAreas(app, ctx);
   RegisterProfile(app, ctx);
+  RegisterExport(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

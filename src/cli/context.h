@@ -53,6 +53,12 @@ void RegisterUser(CLI::App& app, Context& ctx);     // user.cc
 void RegisterImport(CLI::App& app, Context& ctx);   // import.cc
 void RegisterAreas(CLI::App& app, Context& ctx);    // areas.cc
 void RegisterProfile(CLI::App& app, Context& ctx);  // profile.cc
+void RegisterExport(CLI::App& app, Context& ctx);   // export.cc
+// The social map's commands under `import` and `export`.
+void RegisterImportHsds(CLI::App& import, Context& ctx);           // hsds.cc: import hsds
+void RegisterExportHsds(CLI::App& export_cmd, Context& ctx);       // hsds.cc: export hsds
+void RegisterImportSocialMap(CLI::App& import, Context& ctx);      // socialmap.cc: import socialmap
+void RegisterExportSocialMap(CLI::App& export_cmd, Context& ctx);  // socialmap.cc: export socialmap
 
 template <class F>
 void WithDb(Context& ctx, F body) {

@@ -155,13 +155,15 @@ void RegisterImportBoundaries(CLI::App& import, Context& ctx) {
 }  // namespace
 
 void RegisterImport(CLI::App& app, Context& ctx) {
-  auto* import =
-      app.add_subcommand("import", "Importeer gegevens (CBS-kerncijfers, nabijheid, eigen cijfers, grenzen)");
+  auto* import = app.add_subcommand(
+      "import", "Importeer gegevens (CBS-kerncijfers, nabijheid, eigen cijfers, grenzen, sociale kaart)");
   import->require_subcommand(1);
   RegisterImportCbs(*import, ctx);
   RegisterImportNabijheid(*import, ctx);
   RegisterImportIndicators(*import, ctx);
   RegisterImportBoundaries(*import, ctx);
+  RegisterImportHsds(*import, ctx);
+  RegisterImportSocialMap(*import, ctx);
 }
 
 }  // namespace wk::cli

@@ -61,6 +61,10 @@ Router BuildRouter(App& app) {
   RegisterImportRoutes(router, app);
   RegisterProfileApiRoutes(router, app);
   RegisterReportRoutes(router, app);
+  RegisterSocialMapPages(router, app);
+  RegisterSocialMapImportPages(router, app);
+  RegisterSocialMapApiRoutes(router, app);
+  RegisterHsdsApiRoutes(router, app);
   return router;
 }
 
