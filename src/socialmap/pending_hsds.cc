@@ -1,6 +1,7 @@
 // Placeholders of the social map functions not built yet (issue 4). Whoever builds one deletes
 // its placeholder here, and this file (and its line in CMakeLists.txt) when it is empty.
 #include <nlohmann/json.hpp>
+
 #include "wk/core/error.h"
 #include "wk/socialmap/hsds.h"
 
@@ -18,36 +19,6 @@ Result<HsdsImportSummary> ValidateHsds(const std::string&) {
   return Pending();
 }
 Result<HsdsExportSummary> ExportHsds(store::Db&, const accounts::Principal&, const std::string&) {
-  return Pending();
-}
-Result<nlohmann::json> HsdsServiceJson(store::Db&, const std::string&) {
-  return Pending();
-}
-Result<nlohmann::json> HsdsOrganizationJson(store::Db&, const std::string&, bool) {
-  return Pending();
-}
-Result<nlohmann::json> HsdsServiceAtLocationJson(store::Db&, const std::string&) {
-  return Pending();
-}
-Result<nlohmann::json> HsdsTaxonomyJson(store::Db&, const std::string&) {
-  return Pending();
-}
-Result<nlohmann::json> HsdsTaxonomyTermJson(store::Db&, const std::string&) {
-  return Pending();
-}
-Result<nlohmann::json> HsdsOrganizationList(store::Db&, const HsdsPage&) {
-  return Pending();
-}
-Result<nlohmann::json> HsdsServiceAtLocationList(store::Db&, const HsdsPage&) {
-  return Pending();
-}
-Result<nlohmann::json> HsdsTaxonomyList(store::Db&, const HsdsPage&) {
-  return Pending();
-}
-Result<nlohmann::json> HsdsTaxonomyTermList(store::Db&, const HsdsPage&) {
-  return Pending();
-}
-Result<nlohmann::json> HsdsServiceList(store::Db&, const nlohmann::json&, const HsdsPage&) {
   return Pending();
 }
 

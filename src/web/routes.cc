@@ -62,6 +62,8 @@ Router BuildRouter(App& app) {
   RegisterProfileApiRoutes(router, app);
   RegisterReportRoutes(router, app);
   RegisterSocialMapPages(router, app);
+  RegisterSocialMapSearchPages(router, app);
+  RegisterWegwijzerPages(router, app);
   RegisterSocialMapImportPages(router, app);
   RegisterSocialMapApiRoutes(router, app);
   RegisterHsdsApiRoutes(router, app);
