@@ -10,12 +10,6 @@ std::unexpected<Error> Pending() {
 }
 }  // namespace
 
-Result<LocalTime> ParseLocalTime(std::string_view) {
-  return Pending();
-}
-OpenState OpenAt(const Schedule&, const LocalTime&) {
-  return OpenState::kUnknown;
-}
 Result<SearchResult> Search(store::Db&, const SearchQuery&) {
   return Pending();
 }
