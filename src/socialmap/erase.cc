@@ -62,6 +62,9 @@ Result<void> EraseKeyFigure(store::Db& db, const accounts::Principal& who, const
   if (auto r = DeleteHistory(db, id, *children); !r) return r;
   if (auto r = sql::DeleteParty(db, id); !r) return r;
   if (auto r = sql::DeleteHsdsRowsNaming(db, id); !r) return r;
+  if (!services->empty()) {
+    if (auto r = sql::CompactSearchIndex(db); !r) return r;
+  }
   if (auto r = store::AppendAudit(db, who.AuditActor(), "socialmap.party.erase", "party", id, "Sleutelfiguur gewist");
       !r) {
     return r;
