@@ -22,9 +22,9 @@ TEST(NameSimilarity, IsTheJaccardIndexOfThePaddedTrigramsOfTheFoldedNames) {
       {"abc", "ABC", 1.0},
       {"abc", "abd", 2.0 / 8.0},  // common __a _ab; 5 + 5 - 2 = 8
       {"abc", "xyz", 0.0},
-      {"Café", "cafe", 1.0},            // diacritics folded
-      {"De-Hoek", "de hoek", 1.0},      // punctuation is a space
-      {"de  hoek", " de hoek ", 1.0},   // runs of spaces collapse
+      {"Café", "cafe", 1.0},           // diacritics folded
+      {"De-Hoek", "de hoek", 1.0},     // punctuation is a space
+      {"de  hoek", " de hoek ", 1.0},  // runs of spaces collapse
       {"", "abc", 0.0},
   };
   for (const Case& c : cases) {
@@ -63,9 +63,15 @@ TEST(NormalisePhone, KeepsDigitsAndWritesTheCountryCodeOfTheNetherlandsAsATrunkZ
     const char* key;
   };
   const Case cases[] = {
-      {"030 000 00 01", "0300000001"},     {"030-0000001", "0300000001"},   {"(030) 000 00 01", "0300000001"},
-      {"+31 30 000 00 01", "0300000001"},  {"+31 (0)30-0000001", "0300000001"}, {"0031 30 0000001", "0300000001"},
-      {"+32 2 000 00 01", "003220000001"}, {"14 030", "14030"},             {"", ""},
+      {"030 000 00 01", "0300000001"},
+      {"030-0000001", "0300000001"},
+      {"(030) 000 00 01", "0300000001"},
+      {"+31 30 000 00 01", "0300000001"},
+      {"+31 (0)30-0000001", "0300000001"},
+      {"0031 30 0000001", "0300000001"},
+      {"+32 2 000 00 01", "003220000001"},
+      {"14 030", "14030"},
+      {"", ""},
   };
   for (const Case& c : cases) EXPECT_EQ(NormalisePhone(c.number), c.key) << c.number;
 }

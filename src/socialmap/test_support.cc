@@ -176,8 +176,8 @@ std::int64_t CountSocialMapRows(store::Db& db) {
 }
 
 std::string NonEmptyTables(store::Db& db) {
-  static constexpr std::string_view kShadows[] = {"_data", "_idx", "_content", "_docsize", "_config",
-                                                  "_node", "_rowid", "_parent"};
+  static constexpr std::string_view kShadows[] = {"_data",   "_idx",  "_content", "_docsize",
+                                                  "_config", "_node", "_rowid",   "_parent"};
   std::string found;
   for (const std::string& t : Tables(db)) {
     const bool shadow = (t.starts_with("socialmap_search_") || t.starts_with("socialmap_location_rtree_")) &&

@@ -22,11 +22,11 @@ TEST(IsOutdated, CountsTwelveCalendarMonthsBackFromToday) {
     bool outdated;
   };
   const Case cases[] = {
-      {"", "2026-11-29", true},                   // never verified
-      {"2025-11-29", "2026-11-29", false},         // exactly twelve months ago
-      {"2025-11-28", "2026-11-29", true},          // a day more
+      {"", "2026-11-29", true},             // never verified
+      {"2025-11-29", "2026-11-29", false},  // exactly twelve months ago
+      {"2025-11-28", "2026-11-29", true},   // a day more
       {"2026-06-01", "2026-11-29", false},
-      {"2023-02-28", "2024-02-29", false},         // a leap day: twelve months back is 28 February
+      {"2023-02-28", "2024-02-29", false},  // a leap day: twelve months back is 28 February
       {"2023-02-27", "2024-02-29", true},
   };
   for (const Case& c : cases) EXPECT_EQ(IsOutdated(c.assured, c.today), c.outdated) << c.assured << " " << c.today;
@@ -189,6 +189,39 @@ TEST_F(EraseKeyFigureTest, LeavesOtherPartiesAndTheirHistoryAlone) {
   ASSERT_TRUE(kept.has_value());
   EXPECT_EQ(kept->locations.size(), 1u);
   EXPECT_EQ(History(*db_, org->id)->size(), history);
+}
+
+}  // namespace
+}  // namespace wk::socialmap
+
+namespace wk::socialmap {
+namespace {
+
+TEST(Permissions, EveryWritingUseCaseIsRefusedToALezerWithoutWriting) {
+  auto db = testing::OpenDemoMap();
+  auto party = CreateParty(*db, testing::Wijkwerker(), testing::FictionalParty());
+  ASSERT_TRUE(party.has_value());
+  auto service = CreateService(*db, testing::Wijkwerker(), testing::FictionalService(party->id));
+  ASSERT_TRUE(service.has_value());
+  const auto rows = testing::CountSocialMapRows(*db);
+  const auto audit = testing::QueryInt(*db, "SELECT count(*) FROM audit_entry");
+  const auto lezer = testing::Lezer();
+  auto code = [](const auto& r) { return r.has_value() ? ErrorCode::kInternal : r.error().code; };
+  const std::pair<const char*, ErrorCode> cases[] = {
+      {"CreateParty", code(CreateParty(*db, lezer, testing::FictionalParty("Ander")))},
+      {"UpdateParty", code(UpdateParty(*db, lezer, *party))},
+      {"VerifyParty", code(VerifyParty(*db, lezer, party->id))},
+      {"ArchiveParty", code(ArchiveParty(*db, lezer, party->id))},
+      {"EraseKeyFigure", code(EraseKeyFigure(*db, lezer, party->id))},
+      {"CreateService", code(CreateService(*db, lezer, testing::FictionalService(party->id)))},
+      {"UpdateService", code(UpdateService(*db, lezer, *service))},
+      {"VerifyService", code(VerifyService(*db, lezer, service->id))},
+      {"ArchiveService", code(ArchiveService(*db, lezer, service->id))},
+      {"SetPublished", code(SetPublished(*db, lezer, true))},
+  };
+  for (auto [what, c] : cases) EXPECT_EQ(c, ErrorCode::kPermissionDenied) << what;
+  EXPECT_EQ(testing::CountSocialMapRows(*db), rows);
+  EXPECT_EQ(testing::QueryInt(*db, "SELECT count(*) FROM audit_entry"), audit);
 }
 
 }  // namespace
