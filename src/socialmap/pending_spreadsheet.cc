@@ -10,24 +10,8 @@ std::unexpected<Error> Pending() {
 }
 }  // namespace
 
-const std::vector<MappingField>& MappingFields() {
-  static const std::vector<MappingField> none;
-  return none;
-}
-Result<Mapping> ReadMapping(const std::string&) {
-  return Pending();
-}
-Result<Mapping> ParseMapping(std::string_view, std::string_view) {
-  return Pending();
-}
-std::string WriteMapping(const Mapping&) {
-  return {};
-}
 Result<std::vector<std::string>> SpreadsheetHeader(const std::string&) {
   return Pending();
-}
-Mapping SuggestMapping(const std::vector<std::string>&) {
-  return {};
 }
 Result<SpreadsheetImportSummary> ImportSpreadsheet(store::Db&, const accounts::Principal&, const std::string&,
                                                    const Mapping&, const SpreadsheetProgress&) {
