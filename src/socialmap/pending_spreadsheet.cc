@@ -10,10 +10,28 @@ std::unexpected<Error> Pending() {
 }
 }  // namespace
 
+Result<SpreadsheetPreview> PreviewSpreadsheet(const std::string&) {
+  return Pending();
+}
+Result<SpreadsheetPreview> PreviewSpreadsheet(const SpreadsheetFile&) {
+  return Pending();
+}
 Result<std::vector<std::string>> SpreadsheetHeader(const std::string&) {
   return Pending();
 }
+Result<SpreadsheetImportSummary> CheckSpreadsheet(store::Db&, const accounts::Principal&, const std::string&,
+                                                  const Mapping&) {
+  return Pending();
+}
+Result<SpreadsheetImportSummary> CheckSpreadsheet(store::Db&, const accounts::Principal&, const SpreadsheetFile&,
+                                                  const Mapping&) {
+  return Pending();
+}
 Result<SpreadsheetImportSummary> ImportSpreadsheet(store::Db&, const accounts::Principal&, const std::string&,
+                                                   const Mapping&, const SpreadsheetProgress&) {
+  return Pending();
+}
+Result<SpreadsheetImportSummary> ImportSpreadsheet(store::Db&, const accounts::Principal&, const SpreadsheetFile&,
                                                    const Mapping&, const SpreadsheetProgress&) {
   return Pending();
 }
