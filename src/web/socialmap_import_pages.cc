@@ -212,7 +212,7 @@ Response Post(App& app, Request& req) {
   if (!preview) return UploadPage(req, preview.error());
   auto render = [&](const Mapping& mapping, nlohmann::json extra, int status = 200) {
     nlohmann::json data = MappingData(*up, *preview, mapping);
-    data.update(extra);
+    if (extra.is_object()) data.update(extra);
     return RenderPage(req, "Kolommen koppelen", "socialmap_import_mapping", data, status);
   };
   if (action == "kolommen") {
