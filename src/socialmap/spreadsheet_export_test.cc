@@ -12,7 +12,9 @@ namespace wk::socialmap {
 namespace {
 
 std::string Data(const std::string& name) {
-  return (std::filesystem::path(std::getenv("WK_SOURCE_DIR")) / "tests/data" / name).string();
+  // ctest runs the tests in the source folder; WK_SOURCE_DIR, when set, names it.
+  const char* source = std::getenv("WK_SOURCE_DIR");
+  return (std::filesystem::path(source != nullptr ? source : ".") / "tests/data" / name).string();
 }
 
 // A demo map with the example spreadsheet imported.

@@ -41,7 +41,9 @@ TEST(SpreadsheetReader, AMissingFileNamesTheFile) {
 }
 
 TEST(SpreadsheetReader, ReadsTheExampleSpreadsheetAsCsvAndAsXlsx) {
-  const std::filesystem::path data = std::filesystem::path(std::getenv("WK_SOURCE_DIR")) / "tests/data";
+  // ctest runs the tests in the source folder; WK_SOURCE_DIR, when set, names it.
+  const char* source = std::getenv("WK_SOURCE_DIR");
+  const std::filesystem::path data = std::filesystem::path(source != nullptr ? source : ".") / "tests/data";
   auto csv = ReadSheet((data / "sociale-kaart-voorbeeld.csv").string());
   auto xlsx = ReadSheet((data / "sociale-kaart-voorbeeld.xlsx").string());
   ASSERT_TRUE(csv.has_value()) << csv.error().Describe();
