@@ -9,6 +9,7 @@
 #include "history.h"
 #include "map_store.h"
 #include "model_validation.h"
+#include "model_write.h"
 #include "use_case.h"
 #include "wk/core/text.h"
 #include "wk/socialmap/search.h"
@@ -134,10 +135,9 @@ Result<void> Audit(store::Db& db, const accounts::Principal& who, std::string_vi
 
 }  // namespace
 
-Result<Party> CreateParty(store::Db& db, const accounts::Principal& who, const Party& input) {
-  if (auto r = CheckPermission(who, Action::kEditSocialMap); !r) return Fail(r.error());
-  auto tx = store::Transaction::Begin(db);
-  if (!tx) return Fail(tx.error());
+namespace internal {
+
+Result<Party> InsertNewParty(store::Db& db, const accounts::Principal& who, const Party& input) {
   auto clean = CleanParty(db, input);
   if (!clean) return Fail(clean.error());
   Party p = std::move(*clean);
@@ -157,14 +157,26 @@ Result<Party> CreateParty(store::Db& db, const accounts::Principal& who, const P
     p.verification.assurer = who.AuditActor();
   }
   p.archived = false;
+
   if (auto r = sql::InsertParty(db, p, now); !r) return Fail(r.error());
   if (auto r = WriteChildren(db, p, Party{}); !r) return Fail(r.error());
   HistoryWriter history(db, who.AuditActor(), today, now);
   if (auto r = history.Created(std::string(kOrganization), p.id, PartyFields(p)); !r) return Fail(r.error());
   if (auto r = ChildHistory(history, Party{}, p); !r) return Fail(r.error());
-  if (auto r = Audit(db, who, "socialmap.party.create", p.id, AuditName(p)); !r) return Fail(r.error());
+  return p;
+}
+
+}  // namespace internal
+
+Result<Party> CreateParty(store::Db& db, const accounts::Principal& who, const Party& input) {
+  if (auto r = CheckPermission(who, Action::kEditSocialMap); !r) return Fail(r.error());
+  auto tx = store::Transaction::Begin(db);
+  if (!tx) return Fail(tx.error());
+  auto p = internal::InsertNewParty(db, who, input);
+  if (!p) return Fail(p.error());
+  if (auto r = Audit(db, who, "socialmap.party.create", p->id, AuditName(*p)); !r) return Fail(r.error());
   if (auto r = tx->Commit(); !r) return Fail(r.error());
-  return Load(db, p.id);
+  return Load(db, p->id);
 }
 
 Result<Party> UpdateParty(store::Db& db, const accounts::Principal& who, const Party& input) {

@@ -8,6 +8,7 @@
 #include "history.h"
 #include "map_store.h"
 #include "model_validation.h"
+#include "model_write.h"
 #include "use_case.h"
 #include "wk/areas/areas.h"
 #include "wk/socialmap/search.h"
@@ -206,10 +207,9 @@ Result<void> Audit(store::Db& db, const accounts::Principal& who, std::string_vi
 
 }  // namespace
 
-Result<Service> CreateService(store::Db& db, const accounts::Principal& who, const Service& input) {
-  if (auto r = CheckPermission(who, Action::kEditSocialMap); !r) return Fail(r.error());
-  auto tx = store::Transaction::Begin(db);
-  if (!tx) return Fail(tx.error());
+namespace internal {
+
+Result<Service> InsertNewService(store::Db& db, const accounts::Principal& who, const Service& input) {
   auto clean = CleanService(db, input);
   if (!clean) return Fail(clean.error());
   Service s = std::move(*clean);
@@ -230,14 +230,29 @@ Result<Service> CreateService(store::Db& db, const accounts::Principal& who, con
     s.verification.assurer = who.AuditActor();
   }
   s.archived = false;
+
   if (auto r = sql::InsertService(db, s, now); !r) return Fail(r.error());
   if (auto r = WriteChildren(db, s, Service{}); !r) return Fail(r.error());
   if (auto r = RefreshSearchIndex(db, s.id); !r) return Fail(r.error());
   HistoryWriter history(db, who.AuditActor(), today, now);
   if (auto r = WriteHistory(history, Service{}, s, true); !r) return Fail(r.error());
-  if (auto r = Audit(db, who, "socialmap.service.create", s.id, AuditName(s, *party)); !r) return Fail(r.error());
+  s.party_name = party->name;
+  return s;
+}
+
+}  // namespace internal
+
+Result<Service> CreateService(store::Db& db, const accounts::Principal& who, const Service& input) {
+  if (auto r = CheckPermission(who, Action::kEditSocialMap); !r) return Fail(r.error());
+  auto tx = store::Transaction::Begin(db);
+  if (!tx) return Fail(tx.error());
+  auto s = internal::InsertNewService(db, who, input);
+  if (!s) return Fail(s.error());
+  auto party = ActiveParty(db, s->party_id);
+  if (!party) return Fail(party.error());
+  if (auto r = Audit(db, who, "socialmap.service.create", s->id, AuditName(*s, *party)); !r) return Fail(r.error());
   if (auto r = tx->Commit(); !r) return Fail(r.error());
-  return Load(db, s.id);
+  return Load(db, s->id);
 }
 
 Result<Service> UpdateService(store::Db& db, const accounts::Principal& who, const Service& input) {
