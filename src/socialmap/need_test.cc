@@ -104,7 +104,7 @@ TEST_F(Need, AnEmptyNeedIsAnEmptySearch) {
 }
 
 TEST_F(Need, TheParsedNeedFindsTheRightServices) {
-  auto set = testing::AddFixedSet(*db_);
+  auto set = testing::AddFixedSet(*db_, testing::Wijkwerker());
   auto found = Search(*db_, Parse("eenzaam, 75+, Overvecht").query);
   ASSERT_TRUE(found.has_value()) << found.error().Describe();
   List keys;
