@@ -126,7 +126,8 @@ json ErrorData(const Error& error) {
           {"message", error.message}};
 }
 
-json MapData(const App& app, const socialmap::SearchQuery& q, json points) {
+json MapData(const App& app, const socialmap::SearchQuery& q, const std::vector<socialmap::SearchHit>& hits,
+             json points) {
   json map = {{"points", points.dump()}, {"label", "Kaart van de gevonden diensten op deze pagina"}};
   if (q.near_lat && q.near_lon) {
     map["point"] = std::to_string(*q.near_lat) + "," + std::to_string(*q.near_lon);
@@ -134,6 +135,15 @@ json MapData(const App& app, const socialmap::SearchQuery& q, json points) {
   }
   const std::string outline = !q.area_served.empty() ? q.area_served : q.near_area;
   if (!outline.empty()) map["area_url"] = "/api/v1/areas/" + outline + "/geometry";
+  // Without background tiles the markers need a place: the wijken of the first hit's gemeente,
+  // as light named shapes. A buurt's CBS code holds its gemeente's number (BU0344xxxx -> GM0344).
+  for (const auto& hit : hits) {
+    for (const auto& l : hit.service.locations) {
+      if (l.area_code.size() == 10 && l.area_code.starts_with("BU") && !map.contains("context_url")) {
+        map["context_url"] = "/api/v1/areas/GM" + l.area_code.substr(2, 4) + "/children/geometry";
+      }
+    }
+  }
   if (!app.options.tile_url.empty()) {
     std::string host = app.options.tile_url;
     if (auto scheme = host.find("://"); scheme != std::string::npos) host = host.substr(scheme + 3);
@@ -179,7 +189,7 @@ Response SearchPage(App& app, Request& req) {
   data["paging"] = Paging(params, found->total);
   if (found->hits.empty()) data["suggestions"] = Suggestions(params);
   if (!(*view)["points"].empty()) {
-    data["map"] = MapData(app, *query, (*view)["points"]);
+    data["map"] = MapData(app, *query, found->hits, (*view)["points"]);
     data["needs_map"] = true;  // the layout loads Leaflet
   }
   const std::string title = params.need.empty() ? "Zoeken in de sociale kaart" : "Zoeken: " + params.need;

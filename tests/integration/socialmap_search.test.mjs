@@ -100,6 +100,8 @@ test('the results carry a map of numbered points and a wegwijzer form with a che
     [2, 'Koffieochtend voor ouderen', 52.11275, 5.11],
   ]);
   assert.equal(map[3], '/api/v1/areas/WK034403/geometry');
+  // Without tiles, the wijken of the hits' gemeente give the markers a place.
+  assert.match(r.body, /data-context-url="\/api\/v1\/areas\/GM0344\/children\/geometry"/);
   assert.match(r.body, /<script src="\/static\/vendor\/leaflet\.js" defer><\/script>/);
   assert.match(r.body, /<script src="\/static\/socialmap_search\.js" defer><\/script>/);
   const form = /<form id="wegwijzer" class="sm-wegwijzer" method="get" action="\/sociale-kaart\/wegwijzer"[\s\S]*?<\/form>/.exec(r.body);

@@ -5,10 +5,19 @@
 //                        with a popup (name as link, party, address, link to the list item)
 //   data-point           "lat,lon" of "bij een punt", drawn with its radius (data-radius-m) if given
 //   data-area-url        GeoJSON of the asked area, drawn as an outline
+//   data-context-url     GeoJSON FeatureCollection (properties name) drawn lightly beneath, with
+//                        names as tooltips: a place for the markers when there are no tiles
 //   data-tile-url, data-tile-attribution   optional tile layer (no outside requests otherwise)
 // Markers are keyboard-reachable (Tab, Enter opens the popup), each with a spoken name.
 (function () {
   'use strict';
+
+  function fetchShape(url) {
+    if (!url) return Promise.resolve(null);
+    return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/geo+json' } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .catch(function () { return null; });
+  }
 
   function parsePoints(el) {
     try {
@@ -61,16 +70,19 @@
       L.tileLayer(tileUrl, { attribution: el.getAttribute('data-tile-attribution') || '' }).addTo(map);
     }
     var bounds = L.latLngBounds([]);
+    var markers = [];
     points.forEach(function (p) {
       var icon = L.divIcon({ className: 'sm-marker', html: String(p.n), iconSize: [26, 26], iconAnchor: [13, 13] });
       var marker = L.marker([p.lat, p.lon], { icon: icon, keyboard: true, title: p.n + '. ' + p.name })
-        .bindPopup(popup(p))
-        .addTo(map);
-      var node = marker.getElement && marker.getElement();
-      if (node) {
+        .bindPopup(popup(p));
+      // The icon exists once the map has a view and the marker is on it: name it then.
+      marker.on('add', function () {
+        var node = marker.getElement();
+        if (!node) return;
         node.setAttribute('aria-label', p.n + '. ' + p.name + (p.address ? ', ' + p.address : ''));
         node.setAttribute('data-n', String(p.n));
-      }
+      });
+      markers.push(marker);
       bounds.extend([p.lat, p.lon]);
     });
     var point = (el.getAttribute('data-point') || '').split(',');
@@ -86,18 +98,25 @@
     }
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 });
     else map.setView([52.1, 5.3], 7);
-    var areaUrl = el.getAttribute('data-area-url');
-    if (areaUrl) {
-      fetch(areaUrl, { credentials: 'same-origin', headers: { Accept: 'application/geo+json' } })
-        .then(function (r) { return r.ok ? r.json() : null; })
-        .then(function (shape) {
-          if (shape) {
-            L.geoJSON(shape, { style: { color: '#0b5394', weight: 2, fill: false, interactive: false } }).addTo(map);
-          }
-        })
-        .catch(function () { /* the outline is a help only */ });
-    }
-    el.setAttribute('data-ready', 'true');
+    markers.forEach(function (m) { m.addTo(map); });
+    // The shapes are a help only: a failed request leaves the markers as they are.
+    var context = fetchShape(el.getAttribute('data-context-url')).then(function (shape) {
+      if (!shape) return;
+      L.geoJSON(shape, {
+        style: { color: '#6b7785', weight: 1, fillColor: '#ffffff', fillOpacity: 0.6, className: 'sm-context' },
+        onEachFeature: function (feature, layer) {
+          var name = (feature.properties || {}).name;
+          if (name) layer.bindTooltip(name, { sticky: true, direction: 'top' });
+        }
+      }).addTo(map).bringToBack();
+    });
+    var area = fetchShape(el.getAttribute('data-area-url')).then(function (shape) {
+      if (shape) {
+        L.geoJSON(shape, { style: { color: '#0b5394', weight: 3, fill: false, interactive: false, className: 'sm-area' } })
+          .addTo(map);
+      }
+    });
+    Promise.all([context, area]).then(function () { el.setAttribute('data-ready', 'true'); });
   }
 
   function init() {
