@@ -5,9 +5,14 @@
 //   an area        a loaded area's name, folded ("oog in al" is "Oog in Al"), or without its
 //                  "Wijk 03 " prefix ("Overvecht" is "Wijk 03 Overvecht"), or its CBS code
 //                  -> area_served, and near_area with no radius (nearer services first)
-//   a vocabulary   the stems of a term's code or Dutch name of the domains, laws, target groups or
-//                  access routes ("wmo", "mantelzorger", "jeugd", "via de huisarts") -> that filter
-// becomes a filter; every other word stays full text. Only the first area counts.
+//   a law or       the stems of a term's code or Dutch name ("wmo", "jeugdwet", "via de huisarts")
+//   access route   -> that filter
+// becomes a filter. A target group or domain named the same way ("eenzaam", "mantelzorger",
+// "jeugd") stays full text: a service that only describes the need in its text ("tegen
+// eenzaamheid") must be found too, and services tagged with the term still match, since the index
+// holds the names of their target groups and domains (search_index.cc). `understood` says so:
+// "eenzaam → zoekwoord (ook doelgroep Mensen die zich eenzaam voelen)". Every other word stays full
+// text. Only the first area counts.
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -118,7 +123,8 @@ void AddUnique(std::vector<std::string>& list, const std::string& code) {
 
 Result<ParsedNeed> ParseNeed(store::Db& db, std::string_view need) {
   ParsedNeed out;
-  std::vector<std::string> rest;
+  std::vector<std::string> text_words;  // everything searched as text, in the order typed
+  std::vector<std::string> rest;        // of those, the words that named no vocabulary term
   bool have_area = false;
   std::string normalised(need);
   std::replace(normalised.begin(), normalised.end(), ';', ',');
@@ -183,22 +189,25 @@ Result<ParsedNeed> ParseNeed(store::Db& db, std::string_view need) {
       }
       if (entry != nullptr) {
         const std::string& code = entry->term->code;
-        if (entry->taxonomy == kLawTaxonomy) AddUnique(out.query.laws, code);
-        if (entry->taxonomy == kAccessTaxonomy) AddUnique(out.query.access_routes, code);
-        if (entry->taxonomy == kTargetGroupTaxonomy) AddUnique(out.query.target_groups, code);
-        if (entry->taxonomy == kDomainTaxonomy) AddUnique(out.query.domains, code);
-        out.understood.push_back({"filter", Join(typed, i, term_words) + " → " +
-                                                std::string(VocabularyLabel(entry->taxonomy)) + " " +
-                                                entry->term->name});
+        const std::string said = Join(typed, i, term_words);
+        const std::string what = std::string(VocabularyLabel(entry->taxonomy)) + " " + entry->term->name;
+        if (entry->taxonomy == kLawTaxonomy || entry->taxonomy == kAccessTaxonomy) {
+          AddUnique(entry->taxonomy == kLawTaxonomy ? out.query.laws : out.query.access_routes, code);
+          out.understood.push_back({"filter", said + " → " + what});
+        } else {
+          for (std::size_t k = i; k < i + term_words; ++k) text_words.push_back(typed[k]);
+          out.understood.push_back({"tekst", said + " → zoekwoord (ook " + what + ")"});
+        }
         i += term_words;
         continue;
       }
+      text_words.push_back(typed[i]);
       rest.push_back(typed[i]);
       ++i;
     }
   }
+  if (!text_words.empty()) out.query.text = Join(text_words, 0, text_words.size());
   if (!rest.empty()) {
-    out.query.text = Join(rest, 0, rest.size());
     std::string listed;
     for (const auto& w : rest) listed += (listed.empty() ? "" : ", ") + w;
     out.understood.push_back({"tekst", "Zoekwoorden: " + listed});

@@ -28,17 +28,17 @@ class Need : public ::testing::Test {
 };
 store::Db* Need::db_ = nullptr;
 
-TEST_F(Need, TheIssuesExampleBecomesTargetGroupAgeAndArea) {
+TEST_F(Need, TheIssuesExampleBecomesAWordAnAgeAndAnArea) {
   const ParsedNeed p = Parse("eenzaam, 75+, Overvecht");
-  EXPECT_EQ(p.query.target_groups, (List{"eenzaamheid"}));
+  EXPECT_EQ(p.query.target_groups, (List{}));  // no filter: the word also finds services that only describe it
+  EXPECT_EQ(p.query.text, "eenzaam");
   EXPECT_EQ(p.query.age, 75);
   EXPECT_EQ(p.query.area_served, "WK034403");
   EXPECT_EQ(p.query.near_area, "WK034403");
   EXPECT_EQ(p.query.radius_km, 0);  // nearer first, no limit
-  EXPECT_EQ(p.query.text, "");
   EXPECT_EQ(Understood(p),
-            (List{"filter|eenzaam → doelgroep Mensen die zich eenzaam voelen", "filter|75+ → leeftijd 75 jaar",
-                  "gebied|Overvecht → gebied Wijk 03 Overvecht (wijk)"}));
+            (List{"tekst|eenzaam → zoekwoord (ook doelgroep Mensen die zich eenzaam voelen)",
+                  "filter|75+ → leeftijd 75 jaar", "gebied|Overvecht → gebied Wijk 03 Overvecht (wijk)"}));
 }
 
 TEST_F(Need, AgesInTheirEverydayForms) {
@@ -51,43 +51,67 @@ TEST_F(Need, AgesInTheirEverydayForms) {
   EXPECT_EQ(Parse("bus 3").query.text, "bus 3");
 }
 
-TEST_F(Need, VocabularyWordsBecomeFiltersByCodeOrNameInAnyForm) {
+TEST_F(Need, LawAndAccessRouteWordsBecomeFiltersByCodeOrNameInAnyForm) {
   struct Case {
     const char* need;
-    List domains, laws, groups, access;
+    List laws, access;
     const char* text;
+    List understood;
   };
   const Case cases[] = {
-      {"wmo", {}, {"wmo"}, {}, {}, ""},
-      {"Jeugdwet", {}, {"jeugdwet"}, {}, {}, ""},
-      {"mantelzorgers", {}, {}, {"mantelzorgers"}, {}, ""},
-      {"mantelzorger", {}, {}, {"mantelzorgers"}, {}, ""},
-      {"ouderen", {}, {}, {"ouderen"}, {}, ""},
-      {"jeugd", {"jeugd"}, {}, {}, {}, ""},
-      {"werk en inkomen", {"werk-en-inkomen"}, {}, {}, {}, ""},
-      {"via de huisarts", {}, {}, {}, {"via-huisarts"}, ""},
-      {"koffie voor ouderen, wmo", {}, {"wmo"}, {"ouderen"}, {}, "koffie voor"},
-      {"hulp bij schulden", {}, {}, {"schulden"}, {}, "hulp bij"},
+      {"wmo", {"wmo"}, {}, "", {"filter|wmo → wet Wmo"}},
+      {"Jeugdwet", {"jeugdwet"}, {}, "", {"filter|Jeugdwet → wet Jeugdwet"}},
+      {"participatiewet, wlz",
+       {"participatiewet", "wlz"},
+       {},
+       "",
+       {"filter|participatiewet → wet Participatiewet", "filter|wlz → wet Wlz"}},
+      {"via de huisarts", {}, {"via-huisarts"}, "", {"filter|via de huisarts → toegang Via de huisarts"}},
+      {"koffie, wmo", {"wmo"}, {}, "koffie", {"filter|wmo → wet Wmo", "tekst|Zoekwoorden: koffie"}},
   };
   for (const auto& c : cases) {
     const ParsedNeed p = Parse(c.need);
-    EXPECT_EQ(p.query.domains, c.domains) << c.need;
     EXPECT_EQ(p.query.laws, c.laws) << c.need;
-    EXPECT_EQ(p.query.target_groups, c.groups) << c.need;
     EXPECT_EQ(p.query.access_routes, c.access) << c.need;
     EXPECT_EQ(p.query.text, c.text) << c.need;
+    EXPECT_EQ(Understood(p), c.understood) << c.need;
+  }
+}
+
+TEST_F(Need, TargetGroupAndDomainWordsStaySearchWordsAndSayWhatTheyAlsoName) {
+  struct Case {
+    const char* need;
+    const char* text;
+    List understood;
+  };
+  const Case cases[] = {
+      {"mantelzorgers", "mantelzorgers", {"tekst|mantelzorgers → zoekwoord (ook doelgroep Mantelzorgers)"}},
+      {"mantelzorger", "mantelzorger", {"tekst|mantelzorger → zoekwoord (ook doelgroep Mantelzorgers)"}},
+      {"Ouderen", "Ouderen", {"tekst|Ouderen → zoekwoord (ook doelgroep Ouderen)"}},
+      {"jeugd", "jeugd", {"tekst|jeugd → zoekwoord (ook domein Jeugd)"}},
+      {"werk en inkomen", "werk en inkomen", {"tekst|werk en inkomen → zoekwoord (ook domein Werk en inkomen)"}},
+      {"koffie voor ouderen, wmo",
+       "koffie voor ouderen",
+       {"tekst|ouderen → zoekwoord (ook doelgroep Ouderen)", "filter|wmo → wet Wmo",
+        "tekst|Zoekwoorden: koffie, voor"}},
+  };
+  for (const auto& c : cases) {
+    const ParsedNeed p = Parse(c.need);
+    EXPECT_EQ(p.query.text, c.text) << c.need;
+    EXPECT_EQ(p.query.target_groups, List{}) << c.need;
+    EXPECT_EQ(p.query.domains, List{}) << c.need;
+    EXPECT_EQ(Understood(p), c.understood) << c.need;
   }
 }
 
 TEST_F(Need, AreasOfSeveralWordsAndTheRestAsText) {
   const ParsedNeed p = Parse("mantelzorgers Oog in Al wmo respijtzorg");
   EXPECT_EQ(p.query.area_served, "BU03440112");
-  EXPECT_EQ(p.query.target_groups, (List{"mantelzorgers"}));
   EXPECT_EQ(p.query.laws, (List{"wmo"}));
-  EXPECT_EQ(p.query.text, "respijtzorg");
-  EXPECT_EQ(Understood(p),
-            (List{"filter|mantelzorgers → doelgroep Mantelzorgers", "gebied|Oog in Al → gebied Oog in Al (buurt)",
-                  "filter|wmo → wet Wmo", "tekst|Zoekwoorden: respijtzorg"}));
+  EXPECT_EQ(p.query.text, "mantelzorgers respijtzorg");
+  EXPECT_EQ(Understood(p), (List{"tekst|mantelzorgers → zoekwoord (ook doelgroep Mantelzorgers)",
+                                 "gebied|Oog in Al → gebied Oog in Al (buurt)", "filter|wmo → wet Wmo",
+                                 "tekst|Zoekwoorden: respijtzorg"}));
 }
 
 TEST_F(Need, OnlyTheFirstAreaCounts) {
@@ -103,19 +127,39 @@ TEST_F(Need, AnEmptyNeedIsAnEmptySearch) {
   EXPECT_TRUE(p.understood.empty());
 }
 
-TEST_F(Need, TheParsedNeedFindsTheRightServices) {
+TEST_F(Need, TheParsedNeedFindsServicesThatOnlyDescribeTheNeed) {
   auto set = testing::AddFixedSet(*db_, testing::Wijkwerker());
+  // A walking group that names loneliness only in its description, without any target group.
+  Party party;
+  party.name = "Wandelvrienden Voorbeeldwijk";
+  party.formal = false;
+  Service walk;
+  walk.party_id = testing::AddParty(*db_, testing::Wijkwerker(), party);
+  walk.name = "Wandelgroep Voorbeeldwijk";
+  walk.description = "Elke week samen een rondje lopen, voor wie last heeft van eenzaamheid.";
+  walk.areas_served = {"WK034403"};
+  const std::string walk_id = testing::AddService(*db_, testing::Wijkwerker(), walk);
+  set.name[walk_id] = "wandel";
+
   auto found = Search(*db_, Parse("eenzaam, 75+, Overvecht").query);
   ASSERT_TRUE(found.has_value()) << found.error().Describe();
   List keys;
   for (const auto& h : found->hits) keys.push_back(set.name.at(h.service.id));
-  // Only the coffee morning has the target group; it serves Overvecht and lets in people of 65+.
-  EXPECT_EQ(keys, (List{"koffie"}));
-  ASSERT_EQ(found->hits.size(), 1u);
-  List labels;
-  for (const auto& r : found->hits[0].reasons) labels.push_back(r.label);
-  EXPECT_EQ(labels, (List{"Doelgroep: Mensen die zich eenzaam voelen", "Leeftijd: 75 jaar",
-                          "Werkgebied: Wijk 03 Overvecht", "Afstand: 0,9 km"}));
+  // All three serve Overvecht and let in people of 75: the word in the name first, then the coffee
+  // morning (target group and description), then the walk (description only).
+  EXPECT_EQ(keys, (List{"maatje", "koffie", "wandel"}));
+  ASSERT_EQ(found->hits.size(), 3u);
+  std::vector<List> labels;
+  for (const auto& hit : found->hits) {
+    List l;
+    for (const auto& r : hit.reasons) l.push_back(r.label);
+    labels.push_back(l);
+  }
+  EXPECT_EQ(labels[0],
+            (List{"Woorden: eenzaam", "Leeftijd: 75 jaar", "Werkgebied: Wijk 03 Overvecht", "Afstand: 4,0 km"}));
+  EXPECT_EQ(labels[1],
+            (List{"Woorden: eenzaam", "Leeftijd: 75 jaar", "Werkgebied: Wijk 03 Overvecht", "Afstand: 0,9 km"}));
+  EXPECT_EQ(labels[2], (List{"Woorden: eenzaam", "Leeftijd: 75 jaar", "Werkgebied: Wijk 03 Overvecht"}));
 }
 
 }  // namespace

@@ -2,7 +2,9 @@
 // table socialmap_search (rowid = socialmap_service.rid), holding stemmed text (SearchText) of
 //   name            the service's name
 //   alternate_name  its alternate name
-//   target_groups   the Dutch names of its target groups ("Mensen die zich eenzaam voelen")
+//   target_groups   the Dutch names of its target groups and domains ("Mensen die zich eenzaam
+//                   voelen", "Ontmoeting"): the need parser searches words naming them as text,
+//                   so a tagged service must hold them (the column keeps its name from 0005)
 //   description     its description and eligibility
 //   party_name      the party's name and alternate name
 // in the column order of the bm25 weights 10, 5, 3, 1, 1. Archived services, and services of an
@@ -26,7 +28,9 @@ search_sql::IndexRow RowOf(const search_sql::IndexSource& src) {
   std::string groups;
   for (const auto& id : src.term_ids) {
     const Term* term = FindTermById(id);
-    if (term != nullptr && term->taxonomy == kTargetGroupTaxonomy) groups = Joined(groups, term->name);
+    if (term != nullptr && (term->taxonomy == kTargetGroupTaxonomy || term->taxonomy == kDomainTaxonomy)) {
+      groups = Joined(groups, term->name);
+    }
   }
   return search_sql::IndexRow{SearchText(src.name), SearchText(src.alternate_name), SearchText(groups),
                               SearchText(Joined(src.description, src.eligibility)),

@@ -74,6 +74,13 @@ TEST_F(Searching, StemmingFindsOtherFormsOfAWordAndFoldsDiacritics) {
   EXPECT_EQ(Keys("CAFÉ"), (List{"cafe"}));
 }
 
+TEST_F(Searching, TheNamesOfTargetGroupsAndDomainsAreWordsOfTheService) {
+  // Neither the coffee morning's nor the café's own text says "ontmoeting": their domain does.
+  EXPECT_EQ(Keys("ontmoeting"), (List{"cafe", "koffie"}));
+  EXPECT_EQ(Keys("mantelzorgers"), (List{"mantelzorg"}));  // target group (and the name's "mantelzorg")
+  EXPECT_EQ(Keys("gezondheid"), (List{}));                 // a domain no service has
+}
+
 TEST_F(Searching, EveryWordMustOccurElseAnyOfThemCounts) {
   EXPECT_EQ(Keys("koffie ouderen"), (List{"koffie"}));
   EXPECT_EQ(Keys("koffie voor ouderen"), (List{"koffie"}));  // "voor" is dropped

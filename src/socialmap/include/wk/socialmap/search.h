@@ -73,9 +73,11 @@ struct SearchResult {
 Result<SearchResult> Search(store::Db& db, const SearchQuery& query);
 
 // A need typed in plain words ("eenzaam, 75+, Overvecht"): words naming a loaded area become
-// area_served (and near_area), an age ("75+", "75 jaar", "18-") the age filter, a law or domain or
-// target-group word a vocabulary filter, the rest full text. `unparsed` explains nothing; the
-// returned reasons say what each part became ("Overvecht → gebied Overvecht (wijk)").
+// area_served (and near_area), an age ("75+", "75 jaar", "18-") the age filter, a law or access-route
+// word that vocabulary filter; target-group and domain words stay full text (so a service that only
+// describes the need is found too; tagged services match through the index), like the rest.
+// `understood` says what each part became ("Overvecht → gebied Wijk 03 Overvecht (wijk)",
+// "eenzaam → zoekwoord (ook doelgroep Mensen die zich eenzaam voelen)").
 struct ParsedNeed {
   SearchQuery query;
   std::vector<MatchReason> understood;
