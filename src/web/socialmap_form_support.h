@@ -28,6 +28,8 @@ std::vector<socialmap::Phone> PhonesOf(const FormValues& values, std::vector<Err
 std::string ErrorOf(const std::vector<Error>& errors, std::string_view field);
 // The terms of a taxonomy as options (value = code), with their descriptions as help when asked.
 std::vector<ChoiceOption> TermOptions(std::string_view taxonomy, bool with_description);
+// The optional "Gegevens gecontroleerd op" date of a new party or service.
+FieldSpec AssuredDateSpec(const std::string& form_id, const std::string& error);
 // The rows of phone inputs: the posted or stored ones, then one spare row.
 nlohmann::json PhoneRows(const std::string& form_id, const FormValues& values, const std::string& error);
 // The area inputs (datalist `<form_id>-gebieden`): the filled ones, then `spare` empty ones.

@@ -19,13 +19,9 @@ struct Rename {
   std::string_view model, form;
 };
 constexpr Rename kRenames[] = {
-    {"fees_description", "cost"},
-    {"eligibility_description", "eligibility"},
-    {"consent", "consent_date"},
-    {"verification.source", "source"},
-    {"source", "source"},
-    {"assured_date", ""},
-    {"party_id", ""},
+    {"fees_description", "cost"}, {"eligibility_description", "eligibility"},
+    {"consent", "consent_date"},  {"verification.source", "source"},
+    {"source", "source"},         {"party_id", ""},
     {"organization_id", ""},
 };
 
@@ -60,6 +56,7 @@ constexpr std::string_view kFormFields[] = {"name",
                                             "domains",
                                             "areas_served",
                                             "source",
+                                            "assured_date",
                                             "consent_date",
                                             "consent_purpose",
                                             "consent_publish",
@@ -79,6 +76,7 @@ constexpr std::string_view kFormFields[] = {"name",
                                             "address_1",
                                             "postal_code",
                                             "city",
+                                            "province",
                                             "latitude",
                                             "longitude",
                                             "transportation",
@@ -174,6 +172,17 @@ json AreaPicker(const std::string& form_id, const FormValues& values, const std:
   return inputs;
 }
 
+FieldSpec AssuredDateSpec(const std::string& form_id, const std::string& error) {
+  FieldSpec spec{form_id,
+                 "assured_date",
+                 "Gegevens gecontroleerd op",
+                 "Leeg: vandaag, door u. Neemt u gegevens over uit een oudere bron (folder, website), vul dan de datum "
+                 "van die bron in als jjjj-mm-dd.",
+                 error,
+                 "date"};
+  return spec;
+}
+
 json PhoneRows(const std::string& form_id, const FormValues& values, const std::string& error) {
   auto ids = AllValues(values, "phone_id");
   auto numbers = AllValues(values, "phone_number");
@@ -260,6 +269,9 @@ socialmap::Party PartyOf(const FormValues& values, const socialmap::Party* origi
   p.website = TrimmedValue(values, "website");
   p.email = TrimmedValue(values, "email");
   p.verification.source = TrimmedValue(values, "source");
+  // Only a new party takes a verification date from the form (data copied from an older source);
+  // afterwards only "Verifiëren" changes it.
+  if (original == nullptr) p.verification.assured_date = TrimmedValue(values, "assured_date");
   auto kind = socialmap::ParsePartyKind(FirstValue(values, "kind"));
   if (!kind) {
     errors.push_back({ErrorCode::kInvalid, "Kies wat voor partij het is.", "kind", {}});
@@ -332,6 +344,8 @@ json PartyFormData(const FormValues& values, const std::vector<Error>& errors, c
                                         "Waar komen deze gegevens vandaan? Bv. ‘Website van de partij’ of "
                                         "‘Gesprek met de coördinator’."),
                              FirstValue(values, "source"));
+  data["assured_date"] =
+      TextField(AssuredDateSpec(id, ErrorOf(errors, "assured_date")), FirstValue(values, "assured_date"));
   auto consent_date = text_field("consent_date", "Toestemming gegeven op", "Datum als jjjj-mm-dd.");
   consent_date.type = "date";
   data["consent_date"] = TextField(consent_date, FirstValue(values, "consent_date"));

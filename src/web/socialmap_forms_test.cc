@@ -142,7 +142,7 @@ TEST(ServiceForm, NamesEachFieldItCannotRead) {
        "Vul de breedtegraad in als getal, bv. 52,0907."},
       {ServiceForm({{"minimum_age", "vijftig"}}), "minimum_age", "Vul de minimale leeftijd in hele jaren in, bv. 65."},
       {ServiceForm({{"minimum_age", "70"}, {"maximum_age", "18"}}), "minimum_age",
-       "De minimale leeftijd is hoger dan de maximale."},
+       "De minimumleeftijd is hoger dan de maximumleeftijd."},
       {ServiceForm({{"languages", "Nederlands"}}), "languages",
        "Vul talen in als taalcodes met komma's ertussen, bv. nl, en, ar, tr."},
       {ServiceForm({{"schedule_0_opens_at", "09:00"}}), "schedule_0_days",

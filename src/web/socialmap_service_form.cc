@@ -84,8 +84,8 @@ std::optional<int> ReadAge(const FormValues& values, const char* field, const ch
         {ErrorCode::kInvalid, std::string("Vul de ") + which + " leeftijd in hele jaren in, bv. 65.", field, {}});
     return std::nullopt;
   }
-  if (*n < 0 || *n > 130) {
-    errors.push_back({ErrorCode::kInvalid, "Een leeftijd ligt tussen 0 en 130 jaar.", field, {}});
+  if (*n < 0 || *n > 120) {
+    errors.push_back({ErrorCode::kInvalid, "Een leeftijd ligt tussen 0 en 120 jaar.", field, {}});
     return std::nullopt;
   }
   return static_cast<int>(*n);
@@ -109,6 +109,7 @@ std::optional<socialmap::Location> LocationOf(const FormValues& values, std::vec
   l.address_1 = TrimmedValue(values, "address_1");
   l.postal_code = TrimmedValue(values, "postal_code");
   l.city = TrimmedValue(values, "city");
+  l.province = TrimmedValue(values, "province");
   l.transportation = TrimmedValue(values, "transportation");
   std::size_t before = errors.size();
   l.latitude = ReadCoordinate(values, "latitude", "Vul de breedtegraad in als getal, bv. 52,0907.", errors);
@@ -134,7 +135,7 @@ std::optional<socialmap::Location> LocationOf(const FormValues& values, std::vec
     }
   }
   bool any = !l.name.empty() || !l.address_1.empty() || !l.postal_code.empty() || !l.city.empty() ||
-             !l.transportation.empty() || !TrimmedValue(values, "latitude").empty() ||
+             !l.province.empty() || !l.transportation.empty() || !TrimmedValue(values, "latitude").empty() ||
              !TrimmedValue(values, "longitude").empty();
   if (!any) return std::nullopt;
   return l;
@@ -235,6 +236,7 @@ FormValues ServiceValues(const socialmap::Service& s) {
     v.emplace("address_1", l.address_1);
     v.emplace("postal_code", l.postal_code);
     v.emplace("city", l.city);
+    v.emplace("province", l.province);
     v.emplace("latitude", l.latitude ? Coordinate(*l.latitude) : "");
     v.emplace("longitude", l.longitude ? Coordinate(*l.longitude) : "");
     v.emplace("transportation", l.transportation);
@@ -275,6 +277,7 @@ socialmap::Service ServiceOf(const FormValues& values, const socialmap::Service*
   s.url = TrimmedValue(values, "url");
   s.email = TrimmedValue(values, "email");
   s.verification.source = TrimmedValue(values, "source");
+  if (original == nullptr) s.verification.assured_date = TrimmedValue(values, "assured_date");
   s.target_groups = AllValues(values, "target_groups");
   s.domains = AllValues(values, "domains");
   s.laws = AllValues(values, "laws");
@@ -284,7 +287,7 @@ socialmap::Service ServiceOf(const FormValues& values, const socialmap::Service*
   s.minimum_age = ReadAge(values, "minimum_age", "minimale", errors);
   s.maximum_age = ReadAge(values, "maximum_age", "maximale", errors);
   if (s.minimum_age && s.maximum_age && *s.minimum_age > *s.maximum_age) {
-    errors.push_back({ErrorCode::kInvalid, "De minimale leeftijd is hoger dan de maximale.", "minimum_age", {}});
+    errors.push_back({ErrorCode::kInvalid, "De minimumleeftijd is hoger dan de maximumleeftijd.", "minimum_age", {}});
   }
   auto status = socialmap::ParseServiceStatus(FirstValue(values, "status"));
   if (!status) {
@@ -394,6 +397,8 @@ json ServiceFormData(const FormValues& values, const std::vector<Error>& errors,
   data["status"] = ChoiceGroup({kId, "status", "Status", "", ErrorOf(errors, "status"), true, true}, statuses,
                                {status.empty() ? "active" : status});
   data["source"] = text(field("source", "Bron", "Waar komen deze gegevens vandaan?"));
+  data["assured_date"] =
+      TextField(AssuredDateSpec(kId, ErrorOf(errors, "assured_date")), FirstValue(values, "assured_date"));
 
   SetIfAny(data, "location_id", FirstValue(values, "location_id"));
   data["location_name"] = text(field("location_name", "Naam van de locatie", "Bv. ‘Buurthuis De Voorbeeldhoek’."));
@@ -404,6 +409,7 @@ json ServiceFormData(const FormValues& values, const std::vector<Error>& errors,
   postcode.autocomplete = "off";
   data["postal_code"] = text(postcode);
   data["city"] = text(field("city", "Plaats"));
+  data["province"] = text(field("province", "Provincie", "Bv. Utrecht. De standaard (HSDS) vraagt die bij een adres."));
   FieldSpec lat = field("latitude", "Breedtegraad (WGS84)", "Bv. 52,1093. Of klik op de kaart.");
   lat.inputmode = "decimal";
   FieldSpec lon = field("longitude", "Lengtegraad (WGS84)", "Bv. 5,1270.");

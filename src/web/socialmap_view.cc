@@ -98,8 +98,9 @@ json HistoryJson(const std::vector<socialmap::Change>& changes) {
                 {"by", c.by.empty() ? "onbekend" : c.by},
                 {"field", field},
                 {"action", ActionLabel(c.action)}};
-    Set(row, "old", c.old_value);
-    Set(row, "new", c.new_value);
+    // Dates (verification, consent) in words like the rest of the page; other values as they are.
+    Set(row, "old", DutchDate(c.old_value));
+    Set(row, "new", DutchDate(c.new_value));
     rows.push_back(row);
   }
   return rows;

@@ -59,15 +59,19 @@
     var urls = parse(el, 'data-gebieden');
     Promise.all(urls.map(fetchJson)).then(function (shapes) {
       var bounds = L.latLngBounds([]);
+      var outlines = [];
       shapes.forEach(function (shape) {
         if (!shape) return;
-        var layer = L.geoJSON(shape, { style: outlineStyle, interactive: false }).addTo(map);
+        var layer = L.geoJSON(shape, { style: outlineStyle, interactive: false });
+        outlines.push(layer);
         bounds.extend(layer.getBounds());
       });
-      points.addTo(map);
       if (points.getLayers().length) bounds.extend(points.getBounds());
       if (bounds.isValid()) map.fitBounds(bounds, { padding: [16, 16], maxZoom: 17 });
       else map.setView([52.1, 5.3], 7);
+      // Layers go on once the view is set (see picker).
+      outlines.forEach(function (layer) { layer.addTo(map); });
+      points.addTo(map);
       el.setAttribute('data-ready', 'true');
     });
   }
@@ -116,20 +120,24 @@
     var url = el.getAttribute('data-gebieden-url');
     (url ? fetchJson(url) : Promise.resolve(null)).then(function (shape) {
       var bounds = L.latLngBounds([]);
+      var layer = null;
       if (shape) {
-        var layer = L.geoJSON(shape, {
+        layer = L.geoJSON(shape, {
           style: outlineStyle,
           onEachFeature: function (feature, l) {
             var props = feature.properties || {};
             if (props.name) l.bindTooltip(props.name, { sticky: true });
           }
-        }).addTo(map);
-        bounds = layer.getBounds();
+        });
+        bounds.extend(layer.getBounds());
       }
       var p = typed();
-      if (p) { place(p); bounds.extend(p); }
+      if (p) bounds.extend(p);
       if (bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8], maxZoom: 17 });
       else map.setView([52.1, 5.3], 7);
+      // Layers go on once the view is set: a vector layer added before may fail to project.
+      if (layer) layer.addTo(map);
+      if (p) place(p);
       el.setAttribute('data-ready', 'true');
     });
   }
