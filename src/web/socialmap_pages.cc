@@ -57,11 +57,19 @@ std::string Upper(std::string s) {
 // --- Overview ---------------------------------------------------------------------------------
 
 json KindCounts(const std::vector<socialmap::Party>& all) {
+  struct Kind {
+    socialmap::PartyKind kind;
+    const char* one;
+    const char* many;
+  };
+  static constexpr Kind kKinds[] = {{socialmap::PartyKind::kOrganisatie, "organisatie", "organisaties"},
+                                    {socialmap::PartyKind::kInitiatief, "initiatief", "initiatieven"},
+                                    {socialmap::PartyKind::kInformeleGroep, "informele groep", "informele groepen"},
+                                    {socialmap::PartyKind::kSleutelfiguur, "sleutelfiguur", "sleutelfiguren"}};
   json counts = json::array();
-  for (auto kind : {socialmap::PartyKind::kOrganisatie, socialmap::PartyKind::kInitiatief,
-                    socialmap::PartyKind::kInformeleGroep, socialmap::PartyKind::kSleutelfiguur}) {
-    auto n = std::count_if(all.begin(), all.end(), [&](const socialmap::Party& p) { return p.kind == kind; });
-    counts.push_back({{"label", std::string(socialmap::PartyKindLabel(kind))}, {"count", text::FormatNumber(n)}});
+  for (const auto& k : kKinds) {
+    auto n = std::count_if(all.begin(), all.end(), [&](const socialmap::Party& p) { return p.kind == k.kind; });
+    counts.push_back({{"label", n == 1 ? k.one : k.many}, {"count", text::FormatNumber(static_cast<double>(n))}});
   }
   return counts;
 }
@@ -137,6 +145,7 @@ Response Overview(App& app, Request& req) {
   if (page > 1) data["previous_href"] = OverviewHref(filter, page - 1);
   if (more) data["next_href"] = OverviewHref(filter, page + 1);
   data["page"] = page;
+  data["has_paging"] = page > 1 || more;
   AddSocialMapFlash(data, req);
   return RenderPage(req, "Sociale kaart", "socialmap_overview", data);
 }

@@ -28,6 +28,49 @@ constexpr Language kLanguages[] = {
 
 // An empty optional string is false: kainjow's mustache takes "" as true in a section, and would
 // look a missing key up in the enclosing contexts.
+// The parts of a party or service that have history rows of their own.
+std::string ResourceLabel(std::string_view type) {
+  if (type == "location") return "Locatie";
+  if (type == "schedule") return "Openingstijd";
+  if (type == "phone") return "Telefoon";
+  if (type == "contact") return "Contact";
+  return "";
+}
+
+// The taxonomy whose codes a history field holds (joined by ", "), or "".
+std::string_view TaxonomyOfField(std::string_view field) {
+  if (field == "domains") return socialmap::kDomainTaxonomy;
+  if (field == "laws") return socialmap::kLawTaxonomy;
+  if (field == "access_routes") return socialmap::kAccessTaxonomy;
+  if (field == "target_groups") return socialmap::kTargetGroupTaxonomy;
+  return {};
+}
+
+// A stored history value as the page says it: codes as their Dutch labels, booleans and dates in
+// words; anything else as it is.
+std::string HistoryValue(std::string_view field, const std::string& value) {
+  if (value == "true" || value == "false") {
+    if (field == "formal") return value == "true" ? "formeel" : "informeel";
+    return value == "true" ? "ja" : "nee";
+  }
+  if (field == "kind") {
+    if (auto kind = socialmap::ParsePartyKind(value)) return std::string(socialmap::PartyKindLabel(*kind));
+  }
+  if (field == "status") {
+    if (auto status = socialmap::ParseServiceStatus(value)) return std::string(socialmap::ServiceStatusLabel(*status));
+  }
+  if (std::string_view taxonomy = TaxonomyOfField(field); !taxonomy.empty()) {
+    std::string out;
+    for (const auto& part : text::Split(value, ',')) {
+      std::string code(text::Trim(part));
+      const socialmap::Term* t = socialmap::FindTerm(taxonomy, code);
+      out += (out.empty() ? "" : ", ") + (t != nullptr ? t->name : code);
+    }
+    return out;
+  }
+  return DutchDate(value);
+}
+
 void Set(json& data, const char* key, const std::string& value) {
   if (value.empty()) {
     data[key] = false;
@@ -94,13 +137,15 @@ json HistoryJson(const std::vector<socialmap::Change>& changes) {
   json rows = json::array();
   for (const auto& c : changes) {
     std::string field = c.field.empty() ? ActionLabel(c.action) : FieldLabel(c.field);
+    // A location, opening time, phone or contact of the party or service: say which.
+    std::string part = ResourceLabel(c.resource_type);
+    if (!part.empty()) field = part + ": " + text::ToLowerAscii(field.substr(0, 1)) + field.substr(1);
     json row = {{"date", DutchDate(c.date)},
                 {"by", c.by.empty() ? "onbekend" : c.by},
                 {"field", field},
                 {"action", ActionLabel(c.action)}};
-    // Dates (verification, consent) in words like the rest of the page; other values as they are.
-    Set(row, "old", DutchDate(c.old_value));
-    Set(row, "new", DutchDate(c.new_value));
+    Set(row, "old", HistoryValue(c.field, c.old_value));
+    Set(row, "new", HistoryValue(c.field, c.new_value));
     rows.push_back(row);
   }
   return rows;

@@ -71,6 +71,17 @@ constexpr FieldName kFieldLabels[] = {
     {"byday", "Dagen"},
     {"freq", "Herhaling"},
     {"organization_id", "Partij"},
+    {"state_province", "Provincie"},
+    {"service_areas", "Werkgebied"},
+    {"interval", "Interval"},
+    {"bymonthday", "Dagen van de maand"},
+    {"valid_from", "Geldig vanaf"},
+    {"valid_to", "Geldig tot en met"},
+    {"dtstart", "Eerste keer"},
+    {"title", "Functie"},
+    {"type", "Soort nummer"},
+    {"extension", "Toestelnummer"},
+    {"location_id", "Locatie"},
 };
 
 struct ActionName {
