@@ -41,6 +41,8 @@ Result<void> EraseService(store::Db& db, const std::string& id) {
 
 Result<void> EraseKeyFigure(store::Db& db, const accounts::Principal& who, const std::string& id) {
   if (auto r = CheckPermission(who, accounts::Action::kManageSocialMap); !r) return r;
+  auto tx = store::Transaction::Begin(db);
+  if (!tx) return Fail(tx.error());
   auto party = sql::SelectParty(db, id);
   if (!party) return Fail(party.error());
   if (!*party) return Fail(ErrorCode::kNotFound, "Deze partij bestaat niet.", "id");
@@ -51,9 +53,6 @@ Result<void> EraseKeyFigure(store::Db& db, const accounts::Principal& who, const
   }
   auto services = sql::SelectServiceIdsOfParty(db, id, true);
   if (!services) return Fail(services.error());
-
-  auto tx = store::Transaction::Begin(db);
-  if (!tx) return Fail(tx.error());
   for (const std::string& sid : *services) {
     if (auto r = EraseService(db, sid); !r) return r;
   }
@@ -62,6 +61,9 @@ Result<void> EraseKeyFigure(store::Db& db, const accounts::Principal& who, const
   if (auto r = DeleteHistory(db, id, *children); !r) return r;
   if (auto r = sql::DeleteParty(db, id); !r) return r;
   if (auto r = sql::DeleteHsdsRowsNaming(db, id); !r) return r;
+  if (!services->empty()) {
+    if (auto r = sql::CompactSearchIndex(db); !r) return r;
+  }
   if (auto r = store::AppendAudit(db, who.AuditActor(), "socialmap.party.erase", "party", id, "Sleutelfiguur gewist");
       !r) {
     return r;

@@ -49,6 +49,7 @@ constexpr std::string_view kUpdateContact =
 constexpr std::string_view kDeleteContactPhones = "DELETE FROM socialmap_phone WHERE contact_id = ?1";
 constexpr std::string_view kDeleteContact = "DELETE FROM socialmap_contact WHERE id = ?1";
 
+constexpr std::string_view kCompactSearchIndex = "INSERT INTO socialmap_search(socialmap_search) VALUES ('optimize')";
 constexpr std::string_view kDeleteHsdsRowsNaming = "DELETE FROM socialmap_hsds_row WHERE instr(json, ?1) > 0";
 
 struct StoredLink {
@@ -157,6 +158,10 @@ Result<void> DeleteContact(store::Db& db, std::string_view id) {
 
 Result<bool> ContactExists(store::Db& db, std::string_view id) {
   return Any(db, kContactExists, id);
+}
+
+Result<void> CompactSearchIndex(store::Db& db) {
+  return Run(db, kCompactSearchIndex);
 }
 
 Result<void> DeleteHsdsRowsNaming(store::Db& db, std::string_view id) {

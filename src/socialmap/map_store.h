@@ -120,6 +120,9 @@ Result<std::vector<Contact>> SelectContacts(store::Db& db, Owner owner, std::str
 Result<void> UpsertContact(store::Db& db, Owner owner, std::string_view owner_id, const Contact& contact);
 Result<void> DeleteContact(store::Db& db, std::string_view id);
 Result<bool> ContactExists(store::Db& db, std::string_view id);
+// Merges the full-text index into one segment: the terms of deleted rows stay in older segments
+// of an FTS5 index until a merge, and an erased person must not stay findable there.
+Result<void> CompactSearchIndex(store::Db& db);
 // Removes every socialmap_hsds_row whose JSON names `id` (rows of unmodelled HSDS tables that
 // refer to an erased party or service).
 Result<void> DeleteHsdsRowsNaming(store::Db& db, std::string_view id);

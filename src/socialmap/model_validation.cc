@@ -298,7 +298,7 @@ bool IsEmailAddress(std::string_view s) {
   }
   auto domain = s.substr(at + 1);
   auto dot = domain.rfind('.');
-  return dot != std::string_view::npos && dot > 0 && dot + 2 <= domain.size() && domain.front() != '.' &&
+  return dot != std::string_view::npos && dot > 0 && dot + 2 < domain.size() && domain.front() != '.' &&
          domain.find("..") == std::string_view::npos;
 }
 

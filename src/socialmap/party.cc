@@ -1,4 +1,6 @@
 // The use cases of parties: create, edit, verify, archive, erase a key figure, read, list.
+// A writing use case opens its transaction (BEGIN IMMEDIATE) before it reads what it changes, so
+// that an edit made meanwhile by someone else is never overwritten unseen.
 #include <algorithm>
 #include <tuple>
 
@@ -7,6 +9,7 @@
 #include "history.h"
 #include "map_store.h"
 #include "model_validation.h"
+#include "model_write.h"
 #include "use_case.h"
 #include "wk/core/text.h"
 #include "wk/socialmap/search.h"
@@ -132,8 +135,9 @@ Result<void> Audit(store::Db& db, const accounts::Principal& who, std::string_vi
 
 }  // namespace
 
-Result<Party> CreateParty(store::Db& db, const accounts::Principal& who, const Party& input) {
-  if (auto r = CheckPermission(who, Action::kEditSocialMap); !r) return Fail(r.error());
+namespace internal {
+
+Result<Party> InsertNewParty(store::Db& db, const accounts::Principal& who, const Party& input) {
   auto clean = CleanParty(db, input);
   if (!clean) return Fail(clean.error());
   Party p = std::move(*clean);
@@ -154,20 +158,31 @@ Result<Party> CreateParty(store::Db& db, const accounts::Principal& who, const P
   }
   p.archived = false;
 
-  auto tx = store::Transaction::Begin(db);
-  if (!tx) return Fail(tx.error());
   if (auto r = sql::InsertParty(db, p, now); !r) return Fail(r.error());
   if (auto r = WriteChildren(db, p, Party{}); !r) return Fail(r.error());
   HistoryWriter history(db, who.AuditActor(), today, now);
   if (auto r = history.Created(std::string(kOrganization), p.id, PartyFields(p)); !r) return Fail(r.error());
   if (auto r = ChildHistory(history, Party{}, p); !r) return Fail(r.error());
-  if (auto r = Audit(db, who, "socialmap.party.create", p.id, AuditName(p)); !r) return Fail(r.error());
+  return p;
+}
+
+}  // namespace internal
+
+Result<Party> CreateParty(store::Db& db, const accounts::Principal& who, const Party& input) {
+  if (auto r = CheckPermission(who, Action::kEditSocialMap); !r) return Fail(r.error());
+  auto tx = store::Transaction::Begin(db);
+  if (!tx) return Fail(tx.error());
+  auto p = internal::InsertNewParty(db, who, input);
+  if (!p) return Fail(p.error());
+  if (auto r = Audit(db, who, "socialmap.party.create", p->id, AuditName(*p)); !r) return Fail(r.error());
   if (auto r = tx->Commit(); !r) return Fail(r.error());
-  return Load(db, p.id);
+  return Load(db, p->id);
 }
 
 Result<Party> UpdateParty(store::Db& db, const accounts::Principal& who, const Party& input) {
   if (auto r = CheckPermission(who, Action::kEditSocialMap); !r) return Fail(r.error());
+  auto tx = store::Transaction::Begin(db);
+  if (!tx) return Fail(tx.error());
   auto before = Load(db, input.id);
   if (!before) return Fail(before.error());
   if (before->archived) {
@@ -181,9 +196,6 @@ Result<Party> UpdateParty(store::Db& db, const accounts::Principal& who, const P
   p.verification.assurer = before->verification.assurer;
   if (auto r = AssignChildIds(db, p, *before); !r) return Fail(r.error());
   const std::string today = TodayUtc(), now = store::NowUtc();
-
-  auto tx = store::Transaction::Begin(db);
-  if (!tx) return Fail(tx.error());
   HistoryWriter history(db, who.AuditActor(), today, now);
   if (auto r = history.Changed(std::string(kOrganization), p.id, PartyFields(*before), PartyFields(p)); !r) {
     return Fail(r.error());
@@ -205,6 +217,8 @@ Result<Party> UpdateParty(store::Db& db, const accounts::Principal& who, const P
 Result<Party> VerifyParty(store::Db& db, const accounts::Principal& who, const std::string& id,
                           const std::string& source) {
   if (auto r = CheckPermission(who, Action::kEditSocialMap); !r) return Fail(r.error());
+  auto tx = store::Transaction::Begin(db);
+  if (!tx) return Fail(tx.error());
   auto before = Load(db, id);
   if (!before) return Fail(before.error());
   if (before->archived) {
@@ -217,9 +231,6 @@ Result<Party> VerifyParty(store::Db& db, const accounts::Principal& who, const s
   const std::string today = TodayUtc(), now = store::NowUtc();
   p.verification.assured_date = today;
   p.verification.assurer = who.AuditActor();
-
-  auto tx = store::Transaction::Begin(db);
-  if (!tx) return Fail(tx.error());
   if (auto r = sql::SetPartyVerified(db, id, today, p.verification.assurer, p.verification.source, now); !r) {
     return Fail(r.error());
   }
@@ -245,6 +256,8 @@ Result<Party> VerifyParty(store::Db& db, const accounts::Principal& who, const s
 
 Result<Party> ArchiveParty(store::Db& db, const accounts::Principal& who, const std::string& id, bool archived) {
   if (auto r = CheckPermission(who, Action::kEditSocialMap); !r) return Fail(r.error());
+  auto tx = store::Transaction::Begin(db);
+  if (!tx) return Fail(tx.error());
   auto before = Load(db, id);
   if (!before) return Fail(before.error());
   if (before->archived == archived) return before;  // already so: nothing to write
@@ -252,9 +265,6 @@ Result<Party> ArchiveParty(store::Db& db, const accounts::Principal& who, const 
   if (!services) return Fail(services.error());
   const std::string today = TodayUtc(), now = store::NowUtc();
   const std::string action = archived ? "archive" : "restore";
-
-  auto tx = store::Transaction::Begin(db);
-  if (!tx) return Fail(tx.error());
   if (auto r = sql::SetPartyArchived(db, id, archived ? today : "", now); !r) return Fail(r.error());
   HistoryWriter history(db, who.AuditActor(), today, now);
   if (auto r = history.Row(std::string(kOrganization), id, action, "archived", archived ? "false" : "true",

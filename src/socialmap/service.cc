@@ -1,4 +1,6 @@
 // The use cases of services: create, edit, verify, archive, read.
+// A writing use case opens its transaction (BEGIN IMMEDIATE) before it reads what it changes, so
+// that an edit made meanwhile by someone else is never overwritten unseen.
 #include <algorithm>
 #include <tuple>
 
@@ -6,6 +8,7 @@
 #include "history.h"
 #include "map_store.h"
 #include "model_validation.h"
+#include "model_write.h"
 #include "use_case.h"
 #include "wk/areas/areas.h"
 #include "wk/socialmap/search.h"
@@ -204,8 +207,9 @@ Result<void> Audit(store::Db& db, const accounts::Principal& who, std::string_vi
 
 }  // namespace
 
-Result<Service> CreateService(store::Db& db, const accounts::Principal& who, const Service& input) {
-  if (auto r = CheckPermission(who, Action::kEditSocialMap); !r) return Fail(r.error());
+namespace internal {
+
+Result<Service> InsertNewService(store::Db& db, const accounts::Principal& who, const Service& input) {
   auto clean = CleanService(db, input);
   if (!clean) return Fail(clean.error());
   Service s = std::move(*clean);
@@ -227,20 +231,34 @@ Result<Service> CreateService(store::Db& db, const accounts::Principal& who, con
   }
   s.archived = false;
 
-  auto tx = store::Transaction::Begin(db);
-  if (!tx) return Fail(tx.error());
   if (auto r = sql::InsertService(db, s, now); !r) return Fail(r.error());
   if (auto r = WriteChildren(db, s, Service{}); !r) return Fail(r.error());
   if (auto r = RefreshSearchIndex(db, s.id); !r) return Fail(r.error());
   HistoryWriter history(db, who.AuditActor(), today, now);
   if (auto r = WriteHistory(history, Service{}, s, true); !r) return Fail(r.error());
-  if (auto r = Audit(db, who, "socialmap.service.create", s.id, AuditName(s, *party)); !r) return Fail(r.error());
+  s.party_name = party->name;
+  return s;
+}
+
+}  // namespace internal
+
+Result<Service> CreateService(store::Db& db, const accounts::Principal& who, const Service& input) {
+  if (auto r = CheckPermission(who, Action::kEditSocialMap); !r) return Fail(r.error());
+  auto tx = store::Transaction::Begin(db);
+  if (!tx) return Fail(tx.error());
+  auto s = internal::InsertNewService(db, who, input);
+  if (!s) return Fail(s.error());
+  auto party = ActiveParty(db, s->party_id);
+  if (!party) return Fail(party.error());
+  if (auto r = Audit(db, who, "socialmap.service.create", s->id, AuditName(*s, *party)); !r) return Fail(r.error());
   if (auto r = tx->Commit(); !r) return Fail(r.error());
-  return Load(db, s.id);
+  return Load(db, s->id);
 }
 
 Result<Service> UpdateService(store::Db& db, const accounts::Principal& who, const Service& input) {
   if (auto r = CheckPermission(who, Action::kEditSocialMap); !r) return Fail(r.error());
+  auto tx = store::Transaction::Begin(db);
+  if (!tx) return Fail(tx.error());
   auto before = Load(db, input.id);
   if (!before) return Fail(before.error());
   if (before->archived) {
@@ -255,9 +273,6 @@ Result<Service> UpdateService(store::Db& db, const accounts::Principal& who, con
   s.verification.assurer = before->verification.assurer;
   if (auto r = Prepare(db, s, *before); !r) return Fail(r.error());
   const std::string today = TodayUtc(), now = store::NowUtc();
-
-  auto tx = store::Transaction::Begin(db);
-  if (!tx) return Fail(tx.error());
   HistoryWriter history(db, who.AuditActor(), today, now);
   if (auto r = WriteHistory(history, *before, s, false); !r) return Fail(r.error());
   if (history.rows() == 0) return before;  // nothing changed: nothing to write
@@ -274,6 +289,8 @@ Result<Service> UpdateService(store::Db& db, const accounts::Principal& who, con
 Result<Service> VerifyService(store::Db& db, const accounts::Principal& who, const std::string& id,
                               const std::string& source) {
   if (auto r = CheckPermission(who, Action::kEditSocialMap); !r) return Fail(r.error());
+  auto tx = store::Transaction::Begin(db);
+  if (!tx) return Fail(tx.error());
   auto before = Load(db, id);
   if (!before) return Fail(before.error());
   if (before->archived) {
@@ -286,9 +303,6 @@ Result<Service> VerifyService(store::Db& db, const accounts::Principal& who, con
   const std::string today = TodayUtc(), now = store::NowUtc();
   v.assured_date = today;
   v.assurer = who.AuditActor();
-
-  auto tx = store::Transaction::Begin(db);
-  if (!tx) return Fail(tx.error());
   if (auto r = sql::SetServiceVerified(db, id, today, v.assurer, v.source, now); !r) return Fail(r.error());
   HistoryWriter history(db, who.AuditActor(), today, now);
   const std::string type(kService);
@@ -307,6 +321,8 @@ Result<Service> VerifyService(store::Db& db, const accounts::Principal& who, con
 
 Result<Service> ArchiveService(store::Db& db, const accounts::Principal& who, const std::string& id, bool archived) {
   if (auto r = CheckPermission(who, Action::kEditSocialMap); !r) return Fail(r.error());
+  auto tx = store::Transaction::Begin(db);
+  if (!tx) return Fail(tx.error());
   auto before = Load(db, id);
   if (!before) return Fail(before.error());
   if (before->archived == archived) return before;  // already so: nothing to write
@@ -316,9 +332,6 @@ Result<Service> ArchiveService(store::Db& db, const accounts::Principal& who, co
     return Fail(ErrorCode::kConflict, "De partij van deze dienst is gearchiveerd; zet eerst de partij terug.");
   }
   const std::string today = TodayUtc(), now = store::NowUtc();
-
-  auto tx = store::Transaction::Begin(db);
-  if (!tx) return Fail(tx.error());
   if (auto r = sql::SetServiceArchived(db, id, archived ? today : "", now); !r) return Fail(r.error());
   if (auto r = RefreshSearchIndex(db, id); !r) return Fail(r.error());
   HistoryWriter history(db, who.AuditActor(), today, now);

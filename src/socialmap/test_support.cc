@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
@@ -172,6 +173,19 @@ std::int64_t CountSocialMapRows(store::Db& db) {
   std::int64_t total = 0;
   for (const std::string& t : Tables(db)) total += QueryInt(db, "SELECT count(*) FROM \"" + t + "\"");
   return total;
+}
+
+std::string NonEmptyTables(store::Db& db) {
+  static constexpr std::string_view kShadows[] = {"_data",   "_idx",  "_content", "_docsize",
+                                                  "_config", "_node", "_rowid",   "_parent"};
+  std::string found;
+  for (const std::string& t : Tables(db)) {
+    const bool shadow = (t.starts_with("socialmap_search_") || t.starts_with("socialmap_location_rtree_")) &&
+                        std::any_of(std::begin(kShadows), std::end(kShadows), [&](auto s) { return t.ends_with(s); });
+    if (shadow || t == "socialmap_setting") continue;
+    if (QueryInt(db, "SELECT count(*) FROM \"" + t + "\"") > 0) found += (found.empty() ? "" : ", ") + t;
+  }
+  return found;
 }
 
 std::string TablesContaining(store::Db& db, const std::string& needle) {

@@ -41,6 +41,9 @@ std::string QueryText(store::Db& db, const std::string& sql);
 std::int64_t QueryInt(store::Db& db, const std::string& sql);
 // The number of rows of every socialmap_* table added up (FTS5 and R*Tree shadow tables too).
 std::int64_t CountSocialMapRows(store::Db& db);
+// The socialmap_* tables holding rows, by name; the shadow tables of the FTS5 and R*Tree tables
+// are left out (their virtual tables are counted), as is socialmap_setting.
+std::string NonEmptyTables(store::Db& db);
 // The socialmap_* tables (shadow tables included) with a value containing `needle` (any case).
 std::string TablesContaining(store::Db& db, const std::string& needle);
 
