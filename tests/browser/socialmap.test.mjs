@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
-import { startServer, addUser } from '../integration/lib/server.mjs';
+import { startServer, addUser, DEFAULT_ADMIN as ADMIN } from '../integration/lib/server.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -33,13 +33,13 @@ let context;
 let page;
 const problems = [];
 
-// Script errors and console errors count as problems; Chromium's note on a 403 or 422 page is not
-// one (the tests ask for those answers and check them).
+// Script errors and console errors count as problems; Chromium's note on a 403, 404 or 422 page is
+// not one (the tests ask for those answers and check them).
 function watch(p) {
   p.on('pageerror', (err) => problems.push(`script error: ${err.message}`));
   p.on('console', (msg) => {
     if (msg.type() !== 'error') return;
-    if (/Failed to load resource: the server responded with a status of (403|422)/.test(msg.text())) return;
+    if (/Failed to load resource: the server responded with a status of (403|404|422)/.test(msg.text())) return;
     problems.push(`console: ${msg.text()}`);
   });
 }
@@ -206,6 +206,8 @@ test('a wijkwerker adds a party and a service, sees the duplicate warning, the m
   assert.match(serviceText, /Mogelijk verouderd: langer dan 12 maanden niet gecontroleerd\.\s+Laatst gecontroleerd op 1 mei 2024\./);
   assert.equal(await page.getByRole('link', { name: `${BUURT_NAME} (buurt)` }).first().getAttribute('href'),
     `/gebied/${BUURT}`);
+  assert.match(await page.getByRole('link', { name: /Wegwijzer met deze dienst/ }).getAttribute('href'),
+    /^\/sociale-kaart\/wegwijzer\?dienst=[0-9a-f-]{36}$/);
   assert.equal(await mapPoints(page), 1);
   await checkpoint('dienst');
 
@@ -304,6 +306,37 @@ test('a lezer reads the social map but gets no forms or buttons, and a posted ch
   assert.equal(status, 403);
   const form = await p.goto(server.url + '/sociale-kaart/partij/nieuw');
   assert.equal(form.status(), 403);
+  await ctx.close();
+  assert.deepEqual(problems, []);
+});
+
+test('a key figure is on the map only with consent, and a beheerder erases it after confirming', async () => {
+  const ctx = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  await fence(ctx);
+  const p = await ctx.newPage();
+  watch(p);
+  await login(p, ADMIN);
+  await p.goto(server.url + '/sociale-kaart/partij/nieuw');
+  await p.fill('#partij-name', 'Meneer Voorbeeld (verzonnen)');
+  await p.getByLabel('Sleutelfiguur', { exact: true }).check();
+  await p.getByLabel('Informeel', { exact: true }).check();
+  await p.fill('#partij-consent_date', '2026-03-01');
+  await p.fill('#partij-consent_purpose', 'Contact over buurtactiviteiten');
+  await submit(p, 'Opslaan');
+  assert.match(await p.locator('main').innerText(), /Gegeven op 1 maart 2026, voor: Contact over buurtactiviteiten\. Niet publiceren/);
+  const keyFigure = p.url().replace(/\?.*$/, '');
+  // A wijkwerker may not erase: no button for wim.
+  await page.goto(keyFigure);
+  await page.getByRole('heading', { level: 1, name: 'Meneer Voorbeeld (verzonnen)' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Wissen' }).count(), 0);
+  await Promise.all([p.waitForNavigation(), p.getByRole('link', { name: 'Wissen' }).click()]);
+  await p.getByRole('heading', { level: 1, name: /Sleutelfiguur wissen/ }).waitFor();
+  await checkpoint('wissen', p);
+  await submit(p, 'Definitief wissen');
+  assert.match(p.url(), /\/sociale-kaart\?gelukt=sleutelfiguur-gewist$/);
+  assert.match(await p.locator('.flash').innerText(), /De sleutelfiguur is gewist, met de geschiedenis\./);
+  assert.doesNotMatch(await p.locator('main').innerText(), /Meneer Voorbeeld/);
+  assert.equal((await p.goto(keyFigure)).status(), 404);
   await ctx.close();
   assert.deepEqual(problems, []);
 });
