@@ -12,6 +12,7 @@
 #include "csv.h"
 #include "figures_view.h"
 #include "problem.h"
+#include "socialmap_area_tab.h"
 #include "templates.h"
 #include "wk/accounts/users.h"
 #include "wk/areas/areas.h"
@@ -267,11 +268,20 @@ Response AreaPage(App& app, Request& req) {
   if (year) {
     auto profile = profile::AreaProfile(db, code, *year);
     if (!profile) return ErrorResponse(req, profile.error());
-    auto section = ProfileSection(*profile, *state);
+    // The Sociale kaart tab is not a theme of the profile (socialmap_area_tab.h).
+    const bool social_tab = state->theme == kSocialMapTab;
+    AreaPageState profile_state = *state;
+    if (social_tab) profile_state.theme.clear();
+    auto section = ProfileSection(*profile, profile_state);
     if (!section) return ErrorResponse(req, section.error());
-    auto charts = ProfileCharts(db, *profile, (*section)["theme"].get<std::string>(), *state);
-    if (!charts) return ErrorResponse(req, charts.error());
-    (*section)["charts"] = *charts;
+    if (accounts::Can(*req.principal, accounts::Action::kReadSocialMap)) {
+      if (auto tab = AddSocialMapTab(*section, db, *area, *state, *year); !tab) return ErrorResponse(req, tab.error());
+    }
+    if (!social_tab) {
+      auto charts = ProfileCharts(db, *profile, (*section)["theme"].get<std::string>(), *state);
+      if (!charts) return ErrorResponse(req, charts.error());
+      (*section)["charts"] = *charts;
+    }
     data["profile"] = *section;
     if (target == "profiel") {
       Response r = Response::Html(RenderTemplate("area_profile", data));

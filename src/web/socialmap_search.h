@@ -59,11 +59,9 @@ Result<socialmap::SearchQuery> BuildSearchQuery(store::Db& db, const SearchParam
 // Buurt names are looked up once each.
 Result<nlohmann::json> HitsView(store::Db& db, const socialmap::SearchResult& result, int first_number);
 
-// A schedule in Dutch words: "dinsdag 10:00–12:00", "maandag, woensdag en vrijdag 09:00–17:00",
-// "elke eerste maandag van de maand 14:00–17:00", "elke dag", "om de 2 weken op maandag ...", "op
-// de 1e en 15e van de maand", followed by " (description)" when there is one. A schedule the
-// search cannot read (ADR 13's subset) gives "tijden: zie omschrijving" or the description alone.
-std::string ScheduleInWords(const socialmap::Schedule& schedule);
+// A schedule in Dutch words as the pages say it (ScheduleInWords of socialmap_words.h), followed by
+// " (description)" when there is one; for a rule the search cannot read, the description alone.
+std::string OpeningInWords(const socialmap::Schedule& schedule);
 
 // "Geen diensten gevonden", "1 dienst gevonden", "12 diensten gevonden".
 std::string CountText(int total);
