@@ -421,7 +421,8 @@ Result<std::vector<StoredRow>> ReadRows(store::Db& db, const Table& table) {
       if (!step) return Fail(step.error());
       if (!*step) break;
       StoredRow row;
-      for (const auto& [name, value] : ParseExtra(stmt->Text(0)).items()) {
+      const nlohmann::json stored = ParseExtra(stmt->Text(0));
+      for (const auto& [name, value] : stored.items()) {
         (FindField(table, name) != nullptr ? row.values : row.extra)[name] = value;
       }
       rows.push_back(std::move(row));

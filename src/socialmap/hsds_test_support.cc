@@ -78,6 +78,18 @@ std::string CopyPackage(const std::string& from) {
   return dir.string();
 }
 
+std::string CopyWithChange(const std::string& package, const std::string& file, const std::string& from,
+                           const std::string& to) {
+  auto dir = CopyPackage(package);
+  auto path = dir + "/" + file;
+  auto bytes = ReadFile(path);
+  auto at = bytes.find(from);
+  EXPECT_NE(at, std::string::npos) << from << " not in " << file;
+  if (at != std::string::npos) bytes.replace(at, from.size(), to);
+  WriteFile(path, bytes);
+  return dir;
+}
+
 std::map<std::string, std::string> ReadFolder(const std::string& dir) {
   std::map<std::string, std::string> out;
   for (const auto& entry : fs::directory_iterator(dir)) {

@@ -28,6 +28,10 @@ void WriteFile(const std::string& path, const std::string& bytes);
 std::filesystem::path NewTempDir();
 // A copy of the package folder `from` in a fresh directory; returns the copy's path.
 std::string CopyPackage(const std::string& from);
+// A copy of `package` in which the first `from` in `file` is replaced by `to` (a failure when
+// `from` is not there); returns the copy's path.
+std::string CopyWithChange(const std::string& package, const std::string& file, const std::string& from,
+                           const std::string& to);
 // Every file of a folder: name -> bytes.
 std::map<std::string, std::string> ReadFolder(const std::string& dir);
 
