@@ -75,7 +75,7 @@ TEST(HsdsCsv, QuotesAFieldOnlyWhenItMust) {
 TEST(HsdsCsv, ReadsEveryFileOfTheExamplePackageWithItsDatapackageColumns) {
   for (const Table& table : Tables()) {
     SCOPED_TRACE(table.file);
-    auto csv = ReadCsv(testing::ReadFile(testing::ExampleCsv() + "/" + table.file), table.file);
+    auto csv = ReadCsv(hsds_testing::ReadFile(hsds_testing::ExampleCsv() + "/" + table.file), table.file);
     ASSERT_TRUE(csv.has_value()) << csv.error().Describe();
     std::vector<std::string> fields;
     for (const auto& f : table.fields) fields.push_back(f.name);

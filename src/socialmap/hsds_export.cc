@@ -9,7 +9,8 @@
 //   parties and services, key figures without consent to publish, and their services, locations,
 //   contacts, phones, schedules, attributes, history rows and kept rows;
 // - own party and service columns become attributes of wijkkompas-partij (hsds_own_fields.h), and
-//   the project taxonomies and terms that exported attributes use are written with them.
+//   the project taxonomies and terms that exported attributes use are written with them;
+// - a daily schedule becomes its HSDS equivalent (WriteDailyAsHsds).
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +20,7 @@
 #include "hsds_csv.h"
 #include "hsds_own_fields.h"
 #include "hsds_store.h"
+#include "hsds_validate.h"
 #include "wk/socialmap/hsds.h"
 #include "wk/socialmap/vocabulary.h"
 #include "wk/store/db.h"
@@ -79,6 +81,15 @@ LeftOut Leave(Rows& rows) {
 
 // Own columns as attributes; attribute rows of the same terms from elsewhere give way to them.
 void AddOwnFieldAttributes(Rows& rows) {
+  // The use cases record who verified a service by user name where there is no email address;
+  // HSDS's assurer_email must be one, so such a name travels as the geverifieerd-door attribute.
+  for (StoredRow& service : rows["service"]) {
+    const std::string by = service.Text("assurer_email");
+    if (!by.empty() && !hsds::IsEmail(by)) {
+      service.values.erase("assurer_email");
+      service.own["assurer_email"] = by;
+    }
+  }
   auto& attributes = rows["attribute"];
   std::erase_if(attributes, [](const StoredRow& r) { return hsds::IsOwnFieldTerm(r.Text("taxonomy_term_id")); });
   for (std::string_view table : {"organization", "service"}) {
@@ -119,6 +130,25 @@ void AddUsedVocabulary(Rows& rows) {
       row.values = {{"id", taxonomy->id}, {"name", taxonomy->name}};
       if (!taxonomy->description.empty()) row.values["description"] = taxonomy->description;
       rows["taxonomy"].push_back(std::move(row));
+    }
+  }
+}
+
+// HSDS 3.0 knows FREQ=WEEKLY and MONTHLY only. A daily schedule (interval 1) is the same as weekly
+// on every day (or on its BYDAY days), or monthly on its BYMONTHDAY days; one every few days has
+// no HSDS form and stays DAILY (our import takes it back with a warning).
+void WriteDailyAsHsds(std::vector<StoredRow>& schedules) {
+  for (StoredRow& s : schedules) {
+    if (s.Text("freq") != "DAILY") continue;
+    const std::string interval = s.Text("interval");
+    if (!interval.empty() && interval != "1") continue;
+    const bool days = !s.Text("byday").empty(), month_days = !s.Text("bymonthday").empty();
+    if (days && month_days) continue;
+    if (month_days) {
+      s.values["freq"] = "MONTHLY";
+    } else {
+      s.values["freq"] = "WEEKLY";
+      if (!days) s.values["byday"] = "MO,TU,WE,TH,FR,SA,SU";
     }
   }
 }
@@ -182,6 +212,7 @@ Result<HsdsExportSummary> ExportHsds(store::Db& db, const accounts::Principal& w
   summary.key_figures_left_out = Leave(rows).key_figures;
   AddOwnFieldAttributes(rows);
   AddUsedVocabulary(rows);
+  WriteDailyAsHsds(rows["schedule"]);
 
   std::error_code ec;
   fs::create_directories(dir, ec);

@@ -10,7 +10,7 @@
 namespace wk::socialmap {
 namespace {
 
-using namespace testing;
+using namespace hsds_testing;
 
 std::string WithoutCr(const std::string& text) {
   std::string out;
@@ -52,15 +52,14 @@ TEST(ExportHsds, WritesTheExampleAsItCameSaveLineEndsAndOurAdditions) {
             "organisatie niet kent (Wijkkompas).,,\n"
             "5c4d79d7-cc55-470e-9f1f-8cad074e4892,name,description,http://example.com,version\n");
   const std::string party = "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610", service = "ac148810-d857-441c-9679-408f346de14b";
-  const std::string partij = ",wijkkompas-partij,";
   std::vector<std::string> rows = {
-      hsds::DerivedId(party, "bron") + "," + party + ",1aeed0fd-ef8a-5566-add9-0697013fcc59" + partij +
+      hsds::DerivedId(party, "bron") + "," + party + ",1aeed0fd-ef8a-5566-add9-0697013fcc59,organization,"
           "organization,HSDS-import examples_csv",
-      hsds::DerivedId(service, "bron") + "," + service + ",1aeed0fd-ef8a-5566-add9-0697013fcc59" + partij +
-          "service,HSDS-import examples_csv",
-      hsds::DerivedId(party, "organisatie") + "," + party + ",0f451044-5066-501d-ace2-bb3f87964f9d" + partij +
+      hsds::DerivedId(service, "bron") + "," + service + ",1aeed0fd-ef8a-5566-add9-0697013fcc59,service,service,"
+          "HSDS-import examples_csv",
+      hsds::DerivedId(party, "organisatie") + "," + party + ",0f451044-5066-501d-ace2-bb3f87964f9d,organization,"
           "organization,",
-      hsds::DerivedId(party, "formeel") + "," + party + ",37862a2e-70f9-58af-ac38-192dadcd3a18" + partij +
+      hsds::DerivedId(party, "formeel") + "," + party + ",37862a2e-70f9-58af-ac38-192dadcd3a18,organization,"
           "organization,",
       "ae58cc39-8b70-4ab1-8aea-786882e5ac8e,f28dd44b-0c4d-479f-8e90-4c52219a8b3c,3f7b145d-84af-42d7-8fae-eaca714b02b2,"
       "link_type,link_entity,value",
@@ -76,7 +75,7 @@ TEST(ExportHsds, ExportImportExportIsByteIdentical) {
     SCOPED_TRACE(package);
     auto first = ImportAndExport(package);
     auto second = ImportAndExport(first);
-    EXPECT_EQ(ReadFolder(second), ReadFolder(first));
+    ExpectSameFolders(first, second);
   }
 }
 
@@ -155,7 +154,7 @@ TEST(ExportHsds, KeepsCustomColumnsAndListsThemInTheDatapackage) {
   auto datapackage = nlohmann::json::parse(ReadFile(first + "/datapackage.json"));
   EXPECT_EQ(datapackage["resources"][0]["schema"]["fields"].back(),
             (nlohmann::json{{"name", "wijk_notitie"}, {"type", "string"}}));
-  EXPECT_EQ(ReadFolder(ImportAndExport(first)), ReadFolder(first));
+  ExpectSameFolders(first, ImportAndExport(first));
 }
 
 }  // namespace

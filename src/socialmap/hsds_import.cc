@@ -104,13 +104,24 @@ Result<void> WriteRow(store::Db& db, const hsds::Table& table, const Row& row, c
                       const std::string& default_source, const std::string& now) {
   static const hsds::OwnFields kNone;
   const std::string id = row.Id();
+  // A party with own-field attributes comes from Wijkkompas (ours carry kind and formal always) and
+  // brings its source along, or has none; others get the package as their source. A service the same,
+  // by its party.
   if (table.name == "organization") {
     auto own = checked.own.parties.find(id);
-    return hsds::UpsertParty(db, row, own == checked.own.parties.end() ? kNone : own->second, default_source, now);
+    if (own == checked.own.parties.end()) return hsds::UpsertParty(db, row, kNone, default_source, now);
+    return hsds::UpsertParty(db, row, own->second, "", now);
   }
   if (table.name == "service") {
     auto own = checked.own.services.find(id);
-    return hsds::UpsertService(db, row, own == checked.own.services.end() ? kNone : own->second, default_source, now);
+    const std::string source = checked.own.parties.contains(row.Text("organization_id")) ? "" : default_source;
+    if (own == checked.own.services.end()) return hsds::UpsertService(db, row, kNone, source, now);
+    if (!own->second.assurer_email || row.values.contains("assurer_email")) {
+      return hsds::UpsertService(db, row, own->second, source, now);
+    }
+    Row with_assurer = row;  // geverifieerd-door stands in for an assurer that is no email address
+    with_assurer.values["assurer_email"] = *own->second.assurer_email;
+    return hsds::UpsertService(db, with_assurer, own->second, source, now);
   }
   if (table.name == "location") {
     auto point = ValidPoint(row);

@@ -11,7 +11,7 @@
 namespace wk::socialmap {
 namespace {
 
-using namespace testing;
+using namespace hsds_testing;
 
 const std::string kExampleCounts =
     "socialmap_party=1 socialmap_service=1 socialmap_location=1 socialmap_location_rtree=0 socialmap_address=1 "
@@ -78,7 +78,8 @@ TEST(ImportHsds, AppliesOwnPartyFieldsAndLocatesTheBuurt) {
             "initiatief|0|Gesprek met de coördinator (fictief)|2026-10-01");
   EXPECT_EQ(QueryText(*db, "SELECT kind || '|' || consent_publish || '|' || source FROM socialmap_party WHERE id = "
                            "'fb54c644-f7bf-4a2b-afac-44882169f11b'"),
-            "sleutelfiguur|0|HSDS-import hsds-voorbeeldhoek");
+            "sleutelfiguur|0|");  // with own-field attributes a party brings its own source, here none
+  // A party without them (the HSDS example's) gets the package as its source: ImportHsds's first test.
   // The own-field attributes became columns; the domain, target group and access route links stay rows.
   EXPECT_EQ(QueryText(*db, "SELECT COUNT(*) FROM socialmap_attribute"), "4");
   EXPECT_EQ(QueryText(*db, "SELECT area_code FROM socialmap_location"), "BU03440121");

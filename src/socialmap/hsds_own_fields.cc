@@ -42,7 +42,7 @@ StoredRow Attribute(std::string_view link_id, std::string_view entity, const Ter
   row.values["id"] = DerivedId(link_id, term.code);
   row.values["link_id"] = std::string(link_id);
   row.values["taxonomy_term_id"] = term.id;
-  row.values["link_type"] = std::string(kPartyTaxonomy);
+  row.values["link_type"] = std::string(entity);  // as the use cases write their links (links_store.cc)
   row.values["link_entity"] = std::string(entity);
   if (!value.empty()) row.values["value"] = value;
   return row;
@@ -104,7 +104,8 @@ Result<OwnFieldPlan> CollectOwnFields(const Package& package, const ExistsOutsid
     const std::string link = row.Text("link_id"), value = row.Text("value");
     auto is_party = known("organization", parties, link);
     if (!is_party) return Fail(is_party.error());
-    const bool for_service_too = term->code == "bron" || term->code == "gearchiveerd-op";
+    const bool for_service_too =
+        term->code == "bron" || term->code == "gearchiveerd-op" || term->code == "geverifieerd-door";
     bool is_service = false;
     if (!*is_party && for_service_too) {
       auto s = known("service", services, link);
@@ -161,10 +162,8 @@ std::vector<StoredRow> OwnFieldAttributes(const StoredRow& row, std::string_view
     add(row.own.value("formal", true) ? "formeel" : "informeel", "");
   }
   if (auto source = own("source"); !source.empty()) add("bron", source);
-  if (table == "organization") {
-    if (auto date = own("assured_date"); !date.empty()) add("geverifieerd-op", date);
-    if (auto by = own("assurer_email"); !by.empty()) add("geverifieerd-door", by);
-  }
+  if (auto date = own("assured_date"); !date.empty() && table == "organization") add("geverifieerd-op", date);
+  if (auto by = own("assurer_email"); !by.empty()) add("geverifieerd-door", by);
   if (auto archived = own("archived_at"); !archived.empty()) add("gearchiveerd-op", archived);
   return out;
 }

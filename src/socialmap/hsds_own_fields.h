@@ -9,7 +9,9 @@
 //   formeel, informeel organization       (none)           socialmap_party.formal
 //   bron               organization/service  the source    source
 //   geverifieerd-op    organization       YYYY-MM-DD       socialmap_party.assured_date
-//   geverifieerd-door  organization       email or name    socialmap_party.assurer_email
+//   geverifieerd-door  organization/service  email or name assurer_email (a service's only when
+//                                                          it is no email address: HSDS's
+//                                                          assurer_email column must be one)
 //   gearchiveerd-op    organization/service  date(-time)   archived_at (archived entries are never
 //                                                          exported; an import of another
 //                                                          system's package may carry it)

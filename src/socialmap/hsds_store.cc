@@ -67,7 +67,8 @@ SELECT id, organization_id, program_id, name, alternate_name, description, url, 
   extra, source, archived_at
 FROM socialmap_service)sql";
 constexpr std::string_view kApplyService = R"sql(
-UPDATE socialmap_service SET source = COALESCE(?4, source), archived_at = COALESCE(?7, archived_at), updated_at = ?8
+UPDATE socialmap_service SET source = COALESCE(?4, source), assurer_email = COALESCE(?6, assurer_email),
+  archived_at = COALESCE(?7, archived_at), updated_at = ?8
 WHERE id = ?1)sql";
 
 constexpr std::string_view kUpsertLocation = R"sql(

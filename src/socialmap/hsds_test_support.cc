@@ -5,11 +5,12 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "wk/store/migrations.h"
 
-namespace wk::socialmap::testing {
+namespace wk::socialmap::hsds_testing {
 namespace fs = std::filesystem;
 
 std::unique_ptr<store::Db> MigratedDb() {
@@ -98,6 +99,32 @@ std::map<std::string, std::string> ReadFolder(const std::string& dir) {
   return out;
 }
 
+void ExpectSameFolders(const std::string& expected, const std::string& actual) {
+  auto want = ReadFolder(expected), got = ReadFolder(actual);
+  for (const auto& [name, bytes] : want) {
+    auto it = got.find(name);
+    if (it == got.end()) {
+      ADD_FAILURE() << name << " is missing";
+      continue;
+    }
+    if (it->second == bytes) continue;
+    // The lines that differ, not two whole files.
+    std::string only_expected, only_actual;
+    std::set<std::string> a, b;
+    std::stringstream sa(bytes), sb(it->second);
+    for (std::string line; std::getline(sa, line);) a.insert(line);
+    for (std::string line; std::getline(sb, line);) b.insert(line);
+    for (const auto& line : a) {
+      if (!b.contains(line)) only_expected += "  - " + line + "\n";
+    }
+    for (const auto& line : b) {
+      if (!a.contains(line)) only_actual += "  + " + line + "\n";
+    }
+    ADD_FAILURE() << name << " differs (line order or):\n" << only_expected << only_actual;
+  }
+  EXPECT_EQ(got.size(), want.size());
+}
+
 accounts::Principal Beheerder() {
   return accounts::CliPrincipal("tester");
 }
@@ -131,4 +158,4 @@ std::string RowCounts(store::Db& db) {
   return out;
 }
 
-}  // namespace wk::socialmap::testing
+}  // namespace wk::socialmap::hsds_testing

@@ -10,7 +10,7 @@
 #include "wk/accounts/principal.h"
 #include "wk/store/db.h"
 
-namespace wk::socialmap::testing {
+namespace wk::socialmap::hsds_testing {
 
 // A fresh in-memory database with all migrations applied.
 std::unique_ptr<store::Db> MigratedDb();
@@ -35,6 +35,9 @@ std::string CopyWithChange(const std::string& package, const std::string& file, 
 // Every file of a folder: name -> bytes.
 std::map<std::string, std::string> ReadFolder(const std::string& dir);
 
+// Expects the two folders to hold the same files with the same bytes (one failure per file).
+void ExpectSameFolders(const std::string& expected, const std::string& actual);
+
 accounts::Principal Beheerder();
 accounts::Principal Lezer();
 
@@ -44,4 +47,4 @@ std::string QueryText(store::Db& db, const std::string& sql);
 // for "nothing was written" checks.
 std::string RowCounts(store::Db& db);
 
-}  // namespace wk::socialmap::testing
+}  // namespace wk::socialmap::hsds_testing

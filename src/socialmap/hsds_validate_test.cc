@@ -9,7 +9,7 @@
 namespace wk::socialmap::hsds {
 namespace {
 
-using namespace testing;
+using namespace hsds_testing;
 
 TEST(HsdsFormats, TellValidFromInvalidText) {
   struct Case {
