@@ -43,8 +43,10 @@ TEST(HsdsCsv, RefusesWhatRfc4180DoesNotAllowWithTheLine) {
   };
   const Case cases[] = {
       {"id,a\n1,x\n2,\"open\n3,y\n", "t.csv:3", "Een aanhalingsteken wordt niet gesloten."},
-      {"id,a\n1,\"x\"y\n", "t.csv:2", "Tekst na een sluitend aanhalingsteken; zet het hele veld tussen aanhalingstekens."},
-      {"id,a\n1,x\"y\n", "t.csv:2", "Een aanhalingsteken midden in een veld; zet het hele veld tussen aanhalingstekens."},
+      {"id,a\n1,\"x\"y\n", "t.csv:2",
+       "Tekst na een sluitend aanhalingsteken; zet het hele veld tussen aanhalingstekens."},
+      {"id,a\n1,x\"y\n", "t.csv:2",
+       "Een aanhalingsteken midden in een veld; zet het hele veld tussen aanhalingstekens."},
       {"id,a\n1,x\n2\n", "t.csv:3", "De rij heeft 1 velden, de kopregel 2."},
       {"id,a\n1,\"two\nlines\"\n2,\xC3\x28\n", "t.csv:3", "Het bestand is geen geldige UTF-8."},
       {"id,,b\n", "t.csv:1", "Een kolom in de kopregel heeft geen naam."},

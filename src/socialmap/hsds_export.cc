@@ -116,12 +116,9 @@ void AddUsedVocabulary(Rows& rows) {
     if (taxonomy == nullptr) continue;
     if (have_terms.insert(term->id).second) {
       StoredRow row;
-      row.values = {{"id", term->id},
-                    {"code", term->code},
-                    {"name", term->name},
-                    {"taxonomy", taxonomy->name},
-                    {"language", "nl"},
-                    {"taxonomy_id", taxonomy->id}};
+      row.values = {{"id", term->id},     {"code", term->code},
+                    {"name", term->name}, {"taxonomy", taxonomy->name},
+                    {"language", "nl"},   {"taxonomy_id", taxonomy->id}};
       if (!term->description.empty()) row.values["description"] = term->description;
       rows["taxonomy_term"].push_back(std::move(row));
     }

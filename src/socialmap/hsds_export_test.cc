@@ -53,13 +53,17 @@ TEST(ExportHsds, WritesTheExampleAsItCameSaveLineEndsAndOurAdditions) {
             "5c4d79d7-cc55-470e-9f1f-8cad074e4892,name,description,http://example.com,version\n");
   const std::string party = "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610", service = "ac148810-d857-441c-9679-408f346de14b";
   std::vector<std::string> rows = {
-      hsds::DerivedId(party, "bron") + "," + party + ",1aeed0fd-ef8a-5566-add9-0697013fcc59,organization,"
+      hsds::DerivedId(party, "bron") + "," + party +
+          ",1aeed0fd-ef8a-5566-add9-0697013fcc59,organization,"
           "organization,HSDS-import examples_csv",
-      hsds::DerivedId(service, "bron") + "," + service + ",1aeed0fd-ef8a-5566-add9-0697013fcc59,service,service,"
+      hsds::DerivedId(service, "bron") + "," + service +
+          ",1aeed0fd-ef8a-5566-add9-0697013fcc59,service,service,"
           "HSDS-import examples_csv",
-      hsds::DerivedId(party, "organisatie") + "," + party + ",0f451044-5066-501d-ace2-bb3f87964f9d,organization,"
+      hsds::DerivedId(party, "organisatie") + "," + party +
+          ",0f451044-5066-501d-ace2-bb3f87964f9d,organization,"
           "organization,",
-      hsds::DerivedId(party, "formeel") + "," + party + ",37862a2e-70f9-58af-ac38-192dadcd3a18,organization,"
+      hsds::DerivedId(party, "formeel") + "," + party +
+          ",37862a2e-70f9-58af-ac38-192dadcd3a18,organization,"
           "organization,",
       "ae58cc39-8b70-4ab1-8aea-786882e5ac8e,f28dd44b-0c4d-479f-8e90-4c52219a8b3c,3f7b145d-84af-42d7-8fae-eaca714b02b2,"
       "link_type,link_entity,value",
@@ -137,12 +141,14 @@ TEST(ExportHsds, LeavesOutArchivedServicesWithTheirLocationsLinksAndSchedules) {
 }
 
 TEST(ExportHsds, KeepsCustomColumnsAndListsThemInTheDatapackage) {
-  auto package = CopyWithChange(TestData("hsds-voorbeeldhoek"), "organizations.csv", "id,name,description,email,website\n",
-                                "id,name,description,email,website,wijk_notitie\n");
+  auto package =
+      CopyWithChange(TestData("hsds-voorbeeldhoek"), "organizations.csv", "id,name,description,email,website\n",
+                     "id,name,description,email,website,wijk_notitie\n");
   // Both rows need the extra field now.
   auto path = package + "/organizations.csv";
   auto bytes = ReadFile(path);
-  bytes.replace(bytes.find("https://example.nl/voorbeeldhoek\n"), 33, "https://example.nl/voorbeeldhoek,\"Open, gezellig\"\n");
+  bytes.replace(bytes.find("https://example.nl/voorbeeldhoek\n"), 33,
+                "https://example.nl/voorbeeldhoek,\"Open, gezellig\"\n");
   bytes.replace(bytes.find("sleutelfiguur),,,\n"), 18, "sleutelfiguur),,,,\n");
   WriteFile(path, bytes);
   auto first = ImportAndExport(package);

@@ -79,8 +79,8 @@ bool IsEmail(std::string_view s) {
   if (at == std::string_view::npos || at == 0 || s.find('@', at + 1) != std::string_view::npos) return false;
   std::string_view local = s.substr(0, at), domain = s.substr(at + 1);
   for (char c : local) {
-    if (static_cast<unsigned char>(c) <= ' ' || c == '(' || c == ')' || c == '<' || c == '>' || c == ',' ||
-        c == ';' || c == ':' || c == '\\' || c == '"' || c == '[' || c == ']') {
+    if (static_cast<unsigned char>(c) <= ' ' || c == '(' || c == ')' || c == '<' || c == '>' || c == ',' || c == ';' ||
+        c == ':' || c == '\\' || c == '"' || c == '[' || c == ']') {
       return false;
     }
   }
@@ -109,8 +109,8 @@ bool IsUri(std::string_view s) {
   }
   for (std::size_t i = colon + 1; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c <= ' ' || c == 0x7F || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
-        c == '\\' || c == '^' || c == '`') {
+    if (c <= ' ' || c == 0x7F || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '\\' ||
+        c == '^' || c == '`') {
       return false;
     }
     if (c == '%' && (i + 2 >= s.size() || !IsHex(s[i + 1]) || !IsHex(s[i + 2]))) return false;

@@ -161,8 +161,8 @@ Result<HsdsImportSummary> Write(store::Db& db, const accounts::Principal& who, c
     }
   }
   // Own fields of parties and services that are in the database but not in the package.
-  for (const auto& [kind, plans] : {std::pair{"organization", &checked.own.parties},
-                                    std::pair{"service", &checked.own.services}}) {
+  for (const auto& [kind, plans] :
+       {std::pair{"organization", &checked.own.parties}, std::pair{"service", &checked.own.services}}) {
     std::set<std::string> carried;
     if (auto in_package = p.rows.find(kind); in_package != p.rows.end()) {
       for (const Row& row : in_package->second) carried.insert(row.Id());
@@ -179,8 +179,7 @@ Result<HsdsImportSummary> Write(store::Db& db, const accounts::Principal& who, c
                                  {"locations", summary.locations},
                                  {"other_rows", summary.other_rows},
                                  {"warnings", summary.warnings.size()}};
-  if (auto r = store::AppendAudit(db, who.AuditActor(), "socialmap.import_hsds", "hsds_package", p.name,
-                                  detail.dump());
+  if (auto r = store::AppendAudit(db, who.AuditActor(), "socialmap.import_hsds", "hsds_package", p.name, detail.dump());
       !r) {
     return Fail(r.error());
   }

@@ -31,8 +31,9 @@ TEST(ImportHsds, ImportsTheHsdsExamplePackageRowByRow) {
   EXPECT_EQ(summary->warnings.size(), 9u);  // their texts: ValidateHsds's test
   EXPECT_EQ(RowCounts(*db), kExampleCounts);
   // The seven tables the model does not use are kept row by row.
-  EXPECT_EQ(QueryText(*db, "SELECT group_concat(table_name, ' ') FROM (SELECT table_name FROM socialmap_hsds_row "
-                           "ORDER BY table_name)"),
+  EXPECT_EQ(QueryText(*db,
+                      "SELECT group_concat(table_name, ' ') FROM (SELECT table_name FROM socialmap_hsds_row "
+                      "ORDER BY table_name)"),
             "accessibility cost_option funding meta_table_description organization_identifier program "
             "required_document");
   EXPECT_EQ(QueryText(*db, "SELECT json FROM socialmap_hsds_row WHERE table_name = 'cost_option'"),
@@ -50,15 +51,18 @@ TEST(ImportHsds, ImportsTheHsdsExamplePackageRowByRow) {
 TEST(ImportHsds, StoresTheValuesInTheModelledColumns) {
   auto db = MigratedDb();
   ASSERT_TRUE(ImportHsds(*db, Beheerder(), ExampleCsv()).has_value());
-  EXPECT_EQ(QueryText(*db, "SELECT name || '|' || year_incorporated || '|' || kind || '|' || formal || '|' || source "
-                           "|| '|' || consent_publish FROM socialmap_party"),
+  EXPECT_EQ(QueryText(*db,
+                      "SELECT name || '|' || year_incorporated || '|' || kind || '|' || formal || '|' || source "
+                      "|| '|' || consent_publish FROM socialmap_party"),
             "Example Organization Inc.|2011.0|organisatie|1|HSDS-import examples_csv|0");
-  EXPECT_EQ(QueryText(*db, "SELECT minimum_age || '|' || maximum_age || '|' || assured_date || '|' || last_modified "
-                           "FROM socialmap_service"),
+  EXPECT_EQ(QueryText(*db,
+                      "SELECT minimum_age || '|' || maximum_age || '|' || assured_date || '|' || last_modified "
+                      "FROM socialmap_service"),
             "12.0|100.0|2005-01-01|2023-03-15T10:30:45.123Z");
   // The example's point (latitude 100) is kept, without a buurt and outside the R*Tree.
-  EXPECT_EQ(QueryText(*db, "SELECT latitude || '|' || longitude || '|' || ifnull(area_code, 'NULL') FROM "
-                           "socialmap_location"),
+  EXPECT_EQ(QueryText(*db,
+                      "SELECT latitude || '|' || longitude || '|' || ifnull(area_code, 'NULL') FROM "
+                      "socialmap_location"),
             "100.0|101.0|NULL");
   EXPECT_EQ(QueryText(*db, "SELECT number || '|' || extension FROM socialmap_phone"), "\"+44 1234 234567\"|100.0");
   EXPECT_EQ(QueryText(*db, "SELECT description FROM socialmap_service"),
@@ -73,19 +77,22 @@ TEST(ImportHsds, AppliesOwnPartyFieldsAndLocatesTheBuurt) {
   ASSERT_TRUE(areas::LoadDemo(*db, Beheerder()).has_value());
   auto summary = ImportHsds(*db, Beheerder(), TestData("hsds-voorbeeldhoek"));
   ASSERT_TRUE(summary.has_value()) << summary.error().Describe();
-  EXPECT_EQ(QueryText(*db, "SELECT kind || '|' || formal || '|' || source || '|' || assured_date FROM socialmap_party "
-                           "WHERE name = 'Buurthuis De Voorbeeldhoek'"),
+  EXPECT_EQ(QueryText(*db,
+                      "SELECT kind || '|' || formal || '|' || source || '|' || assured_date FROM socialmap_party "
+                      "WHERE name = 'Buurthuis De Voorbeeldhoek'"),
             "initiatief|0|Gesprek met de coördinator (fictief)|2026-10-01");
-  EXPECT_EQ(QueryText(*db, "SELECT kind || '|' || consent_publish || '|' || source FROM socialmap_party WHERE id = "
-                           "'fb54c644-f7bf-4a2b-afac-44882169f11b'"),
+  EXPECT_EQ(QueryText(*db,
+                      "SELECT kind || '|' || consent_publish || '|' || source FROM socialmap_party WHERE id = "
+                      "'fb54c644-f7bf-4a2b-afac-44882169f11b'"),
             "sleutelfiguur|0|");  // with own-field attributes a party brings its own source, here none
   // A party without them (the HSDS example's) gets the package as its source: ImportHsds's first test.
   // The own-field attributes became columns; the domain, target group and access route links stay rows.
   EXPECT_EQ(QueryText(*db, "SELECT COUNT(*) FROM socialmap_attribute"), "4");
   EXPECT_EQ(QueryText(*db, "SELECT area_code FROM socialmap_location"), "BU03440121");
   // The R*Tree keeps 32-bit floats, rounded outwards: its box holds the point.
-  EXPECT_EQ(QueryText(*db, "SELECT COUNT(*) FROM socialmap_location_rtree JOIN socialmap_location USING (rid) WHERE "
-                           "min_lon <= 5.1035 AND max_lon >= 5.1035 AND min_lat <= 52.0921 AND max_lat >= 52.0921"),
+  EXPECT_EQ(QueryText(*db,
+                      "SELECT COUNT(*) FROM socialmap_location_rtree JOIN socialmap_location USING (rid) WHERE "
+                      "min_lon <= 5.1035 AND max_lon >= 5.1035 AND min_lat <= 52.0921 AND max_lat >= 52.0921"),
             "1");
   EXPECT_EQ(QueryText(*db, "SELECT number_key FROM socialmap_phone WHERE id = '271ad6c7-d0bf-48fb-a20b-d23b7b29d912'"),
             NormalisePhone("030 000 00 01"));
@@ -156,8 +163,8 @@ TEST(ImportHsds, RefusesAnInvalidPackageAndWritesNothing) {
        ",0e3c8d9a-47b4-4f0e-a3a4-6b7c1f7e2d11,", "service_at_location.csv:2", "location_id",
        "Verwijst naar locatie '0e3c8d9a-47b4-4f0e-a3a4-6b7c1f7e2d11', die niet in het pakket of de sociale kaart "
        "staat."},
-      {"address without location", "addresses.csv", ",3a19ff88-4620-4d17-9830-ac1d859eb5d5,", ",,",
-       "addresses.csv:2", "location_id", "Verplicht veld ontbreekt: een adres hoort bij een locatie."},
+      {"address without location", "addresses.csv", ",3a19ff88-4620-4d17-9830-ac1d859eb5d5,", ",,", "addresses.csv:2",
+       "location_id", "Verplicht veld ontbreekt: een adres hoort bij een locatie."},
       {"duplicate id", "organizations.csv", "\r\n", "\r\n" + org + ",Tweede,,x,,,,,,,,,\r\n", "organizations.csv:3",
        "id", "Id '" + org + "' komt twee keer voor; eerder op organizations.csv:2."},
       {"row longer than the header", "funding.csv", ",This service", ",extra,This service", "funding.csv:2", "",
@@ -211,7 +218,8 @@ TEST(ImportHsds, ImportsTheHsdsJsonExamples) {
   counts.replace(counts.find("socialmap_hsds_row=7"), 20, "socialmap_hsds_row=6");
   EXPECT_EQ(RowCounts(*db), counts);
   // base.json (the API root) and tabular.json hold no HSDS object.
-  EXPECT_EQ(summary->warnings.front(), "base.json: bevat geen HSDS-object (geen id en geen contents) en is overgeslagen.");
+  EXPECT_EQ(summary->warnings.front(),
+            "base.json: bevat geen HSDS-object (geen id en geen contents) en is overgeslagen.");
   EXPECT_NE(std::find(summary->warnings.begin(), summary->warnings.end(),
                       "tabular.json: bevat geen HSDS-object (geen id en geen contents) en is overgeslagen."),
             summary->warnings.end());
@@ -237,7 +245,7 @@ TEST(ImportHsds, ImportsOneHsdsJsonObjectWithWhatItNests) {
             "1e7efce3-639b-4880-940c-b95cd30cdb50|ac148810-d857-441c-9679-408f346de14b");
   EXPECT_EQ(QueryText(*db, "SELECT link_id || '|' || link_entity FROM socialmap_attribute"),
             "ac148810-d857-441c-9679-408f346de14b|link_entity");  // link_id from the nesting; the example sets
-                                                                    // link_entity itself
+                                                                  // link_entity itself
   EXPECT_EQ(QueryText(*db, "SELECT taxonomy_id FROM socialmap_taxonomy_term"), "5c4d79d7-cc55-470e-9f1f-8cad074e4892");
 }
 

@@ -65,7 +65,8 @@ class Flattener {
   // object lacks them (its link to the object it is nested in). Returns the object's id ("" if none).
   Result<std::string> Add(const nlohmann::json& object, const Table& table, const std::string& pointer,
                           const nlohmann::json& links) {
-    if (!object.is_object()) return Bad("Verwacht een object (" + std::string(TableLabel(table.name)) + ").", Where(pointer));
+    if (!object.is_object())
+      return Bad("Verwacht een object (" + std::string(TableLabel(table.name)) + ").", Where(pointer));
     const auto& properties = table.schema->at("properties");
     Row row;
     row.file = file_;
@@ -178,9 +179,10 @@ Result<void> ReadJsonObjects(const nlohmann::json& document, const std::string& 
   auto add = [&](const nlohmann::json& object, const std::string& pointer) -> Result<void> {
     const Table* table = named != nullptr ? named : TableOfKeys(object);
     if (table == nullptr) {
-      return Bad("Onbekend HSDS-object: noem het bestand naar de tabel (zoals organization_full.json of "
-                 "service_list.json).",
-                 file + "#" + (pointer.empty() ? "/" : pointer));
+      return Bad(
+          "Onbekend HSDS-object: noem het bestand naar de tabel (zoals organization_full.json of "
+          "service_list.json).",
+          file + "#" + (pointer.empty() ? "/" : pointer));
     }
     auto id = flattener.Add(object, *table, pointer, nlohmann::json::object());
     if (!id) return Fail(id.error());

@@ -180,8 +180,7 @@ std::string ValueText(const nlohmann::json& value) {
 
 Result<nlohmann::json> ConvertCsvText(const Field& field, const std::string& text, const std::string& location) {
   switch (field.type) {
-    case FieldType::kString:
-      return nlohmann::json(text);
+    case FieldType::kString: return nlohmann::json(text);
     case FieldType::kNumber: {
       auto d = StrictNumber(text);
       if (!d) return Bad("Geen getal: '" + text + "'.", location, field.name);

@@ -184,7 +184,8 @@ constexpr std::string_view kUpsertTaxonomy = R"sql(
 INSERT INTO socialmap_taxonomy (id, name, description, uri, version, extra) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
 ON CONFLICT(id) DO UPDATE SET (name, description, uri, version, extra) =
   (excluded.name, excluded.description, excluded.uri, excluded.version, excluded.extra))sql";
-constexpr std::string_view kSelectTaxonomy = "SELECT id, name, description, uri, version, extra FROM socialmap_taxonomy";
+constexpr std::string_view kSelectTaxonomy =
+    "SELECT id, name, description, uri, version, extra FROM socialmap_taxonomy";
 
 constexpr std::string_view kUpsertTaxonomyTerm = R"sql(
 INSERT INTO socialmap_taxonomy_term (id, code, name, description, parent_id, taxonomy, language, taxonomy_id,

@@ -12,7 +12,7 @@ namespace {
 
 // Tables with a socialmap_* table of their own (migration 0005).
 const std::set<std::string, std::less<>> kModelled = {
-    "organization", "service", "location", "address",  "service_at_location", "schedule", "service_area",
+    "organization", "service", "location", "address",  "service_at_location", "schedule",  "service_area",
     "contact",      "phone",   "language", "taxonomy", "taxonomy_term",       "attribute", "metadata"};
 
 std::string_view Bytes(std::string_view file) {

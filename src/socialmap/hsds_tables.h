@@ -27,8 +27,8 @@ struct Field {
 };
 
 struct Table {
-  std::string name;  // "service"
-  std::string file;  // "services.csv"
+  std::string name;           // "service"
+  std::string file;           // "services.csv"
   std::vector<Field> fields;  // datapackage.json order: the column order of an export
   // The table's JSON Schema (`properties` also names the nested objects of the JSON form).
   const nlohmann::json* schema = nullptr;
@@ -59,9 +59,9 @@ enum class RefKind {
   kLink,
 };
 struct Reference {
-  std::string_view table;   // "service"
-  std::string_view field;   // "organization_id"
-  std::string_view target;  // "organization"; "" = the table named by `target_field` of the row
+  std::string_view table;         // "service"
+  std::string_view field;         // "organization_id"
+  std::string_view target;        // "organization"; "" = the table named by `target_field` of the row
   std::string_view target_field;  // attribute.link_entity, metadata.resource_type
   RefKind kind;
 };

@@ -151,9 +151,10 @@ std::string RowCounts(store::Db& db) {
   for (const char* table :
        {"socialmap_party", "socialmap_service", "socialmap_location", "socialmap_location_rtree", "socialmap_address",
         "socialmap_service_at_location", "socialmap_schedule", "socialmap_service_area", "socialmap_contact",
-        "socialmap_phone", "socialmap_language", "socialmap_taxonomy", "socialmap_taxonomy_term",
-        "socialmap_attribute", "socialmap_metadata", "socialmap_hsds_row", "audit_entry"}) {
-    out += std::string(out.empty() ? "" : " ") + table + "=" + QueryText(db, std::string("SELECT COUNT(*) FROM ") + table);
+        "socialmap_phone", "socialmap_language", "socialmap_taxonomy", "socialmap_taxonomy_term", "socialmap_attribute",
+        "socialmap_metadata", "socialmap_hsds_row", "audit_entry"}) {
+    out +=
+        std::string(out.empty() ? "" : " ") + table + "=" + QueryText(db, std::string("SELECT COUNT(*) FROM ") + table);
   }
   return out;
 }

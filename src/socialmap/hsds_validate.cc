@@ -22,8 +22,8 @@ namespace {
 // Required free-text fields that may be empty: HSDS requires the column, but an empty description
 // or an empty previous value is a real value, and CSV writes it as an empty field.
 const std::set<std::pair<std::string_view, std::string_view>> kMayBeEmpty = {
-    {"organization", "description"},   {"program", "description"},       {"taxonomy", "description"},
-    {"taxonomy_term", "description"},  {"metadata", "previous_value"},   {"metadata", "replacement_value"},
+    {"organization", "description"},  {"program", "description"},     {"taxonomy", "description"},
+    {"taxonomy_term", "description"}, {"metadata", "previous_value"}, {"metadata", "replacement_value"},
 };
 
 // Values outside an HSDS enumeration that we take anyway, with a warning: RFC 5545's DAILY, which
@@ -87,8 +87,7 @@ Result<void> CheckType(const Row& row, const Field& field, const nlohmann::json&
 
 Result<void> CheckFormat(const Row& row, const Field& field, const std::string& text) {
   switch (field.format) {
-    case Format::kNone:
-      return {};
+    case Format::kNone: return {};
     case Format::kUuid:
       if (!IsUuid(text)) return Bad(row, field.name, "Geen geldige UUID: '" + text + "'.");
       return {};
@@ -125,8 +124,9 @@ Result<void> CheckRow(const Table& table, Row& row, valijson::Validator& validat
   }
   for (const auto& [t, f] : kStoredRequired) {
     if (t == table.name && !row.values.contains(f)) {
-      return Bad(row, std::string(f), "Verplicht veld ontbreekt: een " + std::string(TableLabel(t)) +
-                                          " hoort bij een " + std::string(TableLabel("location")) + ".");
+      return Bad(row, std::string(f),
+                 "Verplicht veld ontbreekt: een " + std::string(TableLabel(t)) + " hoort bij een " +
+                     std::string(TableLabel("location")) + ".");
     }
   }
   nlohmann::json for_schema = row.values;  // what valijson sees: without tolerated values

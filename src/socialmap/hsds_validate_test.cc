@@ -139,8 +139,8 @@ TEST(ValidateHsds, RefusesAPathThatIsNoPackage) {
 }
 
 TEST(ValidateHsds, RefusesADescriptorThatPointsOutsideThePackage) {
-  auto dir = CopyWithChange(ExampleCsv(), "datapackage.json", "\"path\": \"programs.csv\"",
-                            "\"path\": \"../programs.csv\"");
+  auto dir =
+      CopyWithChange(ExampleCsv(), "datapackage.json", "\"path\": \"programs.csv\"", "\"path\": \"../programs.csv\"");
   auto r = ValidateHsds(dir);
   ASSERT_FALSE(r.has_value());
   EXPECT_EQ(r.error().location, "datapackage.json#/resources/1");
