@@ -174,6 +174,13 @@ TEST(ImportHsds, RefusesAnInvalidPackageAndWritesNothing) {
        "cdbf67d0-0811-53e0-b0dc-8756383e6f92,wijkkompas-partij,organization,gisteren\r\n"
        "1c9f7f53-3d3c-4f73-8a6c-5ad1e6d1f0a2,",
        "attributes.csv:2", "value", "Geen geldige datum (JJJJ-MM-DD): 'gisteren'."},
+      {"two kinds for one party", "attributes.csv", "ae58cc39-8b70-4ab1-8aea-786882e5ac8e,",
+       "0d3c5a8e-8f4b-4f5e-9b7a-2f1e6c3d4b5a,d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610,"
+       "0f451044-5066-501d-ace2-bb3f87964f9d,organization,organization,\r\n"
+       "1c9f7f53-3d3c-4f73-8a6c-5ad1e6d1f0a2,d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610,"
+       "587cbafd-cfba-5956-9a06-e4806eae7c43,organization,organization,\r\n"
+       "ae58cc39-8b70-4ab1-8aea-786882e5ac8e,",
+       "attributes.csv:3", "value", "Tegenstrijdig: de soort partij is al 'organisatie', hier 'initiatief'."},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
@@ -193,6 +200,32 @@ TEST(ImportHsds, RefusesAnInvalidPackageAndWritesNothing) {
     ASSERT_FALSE(checked.has_value());
     EXPECT_EQ(checked.error().Describe(), result.error().Describe());
   }
+}
+
+TEST(ImportHsds, ReportsProgressOverTheRows) {
+  auto db = MigratedDb();
+  std::vector<std::pair<std::int64_t, std::int64_t>> calls;
+  auto summary = ImportHsds(*db, Beheerder(), ExampleCsv(),
+                            [&](std::int64_t done, std::int64_t total) { calls.emplace_back(done, total); });
+  ASSERT_TRUE(summary.has_value());
+  ASSERT_FALSE(calls.empty());
+  EXPECT_EQ(calls.back(), (std::pair<std::int64_t, std::int64_t>{21, 21}));
+}
+
+TEST(ImportHsds, TakesADailyScheduleWithAWarning) {
+  // HSDS 3.0 knows WEEKLY and MONTHLY only; RFC 5545's DAILY every two days has no HSDS form.
+  auto dir = CopyWithChange(ExampleCsv(), "schedules.csv", ",TU,WEEKLY,1,", ",TU,DAILY,2,");
+  auto db = MigratedDb();
+  auto summary = ImportHsds(*db, Beheerder(), dir);
+  ASSERT_TRUE(summary.has_value()) << summary.error().Describe();
+  EXPECT_EQ(summary->warnings.front(),
+            "schedules.csv:2: freq DAILY staat niet in HSDS 3.0; overgenomen zoals RFC 5545 "
+            "het bedoelt.");
+  EXPECT_EQ(QueryText(*db, "SELECT freq || '|' || interval FROM socialmap_schedule"), "DAILY|2.0");
+  // Other values outside the enumeration are still refused.
+  auto other = ValidateHsds(CopyWithChange(ExampleCsv(), "schedules.csv", ",TU,WEEKLY,1,", ",TU,YEARLY,1,"));
+  ASSERT_FALSE(other.has_value());
+  EXPECT_EQ(other.error().message, "Waarde 'YEARLY' is niet toegestaan; toegestaan: WEEKLY, MONTHLY.");
 }
 
 TEST(ImportHsds, NeedsThePermissionToManageTheSocialMap) {
