@@ -1,0 +1,460 @@
+// All SQL of the search. The candidate query is assembled from the fixed fragments below (one per
+// condition that is present), each with its own fixed parameter number, so every combination is
+// one cached statement and every value is bound, never spliced into the SQL.
+#include "search_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <ctime>
+#include <unordered_map>
+
+#include "wk/core/text.h"
+#include "wk/socialmap/vocabulary.h"
+#include "wk/store/db.h"
+
+namespace wk::socialmap::search_sql {
+namespace {
+
+// --- Index ---
+constexpr std::string_view kSelectIndexSource =
+    "SELECT s.rid, s.name, COALESCE(s.alternate_name, ''), s.description, COALESCE(s.eligibility_description, ''), "
+    "COALESCE(p.name, ''), COALESCE(p.alternate_name, ''), "
+    "(SELECT group_concat(a.taxonomy_term_id, ',') FROM socialmap_attribute a WHERE a.link_id = s.id), "
+    "s.archived_at IS NOT NULL OR p.archived_at IS NOT NULL "
+    "FROM socialmap_service s LEFT JOIN socialmap_party p ON p.id = s.organization_id WHERE s.id = ?1";
+constexpr std::string_view kSelectAllIndexSources =
+    "SELECT s.rid, s.name, COALESCE(s.alternate_name, ''), s.description, COALESCE(s.eligibility_description, ''), "
+    "COALESCE(p.name, ''), COALESCE(p.alternate_name, ''), "
+    "(SELECT group_concat(a.taxonomy_term_id, ',') FROM socialmap_attribute a WHERE a.link_id = s.id), 0 "
+    "FROM socialmap_service s LEFT JOIN socialmap_party p ON p.id = s.organization_id "
+    "WHERE s.archived_at IS NULL AND p.archived_at IS NULL ORDER BY s.rid";
+constexpr std::string_view kDeleteIndexRow = "DELETE FROM socialmap_search WHERE rowid = ?1";
+constexpr std::string_view kInsertIndexRow =
+    "INSERT INTO socialmap_search(rowid, name, alternate_name, target_groups, description, party_name) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+constexpr std::string_view kDeleteOrphanIndexRows =
+    "DELETE FROM socialmap_search WHERE rowid NOT IN (SELECT rid FROM socialmap_service)";
+constexpr std::string_view kDeleteAllIndexRows = "DELETE FROM socialmap_search";
+
+// --- Candidates: SELECT rid, relevance, serves, name ---
+constexpr std::string_view kFtsOnly =
+    "SELECT rowid, -bm25(socialmap_search, 10.0, 5.0, 3.0, 1.0, 1.0), 0, '' FROM socialmap_search "
+    "WHERE socialmap_search MATCH ?1";
+constexpr std::string_view kSelectRelevance = "SELECT s.rid, -bm25(socialmap_search, 10.0, 5.0, 3.0, 1.0, 1.0), ";
+constexpr std::string_view kSelectNoRelevance = "SELECT s.rid, 0.0, ";
+constexpr std::string_view kServesAlways = "1, ";
+constexpr std::string_view kServesNever = "0, ";
+// The boost flag: serves the asked area (?9 extents: the area, its ancestors and descendants;
+// ?10 buurten: the area and its descendants, where a location may lie).
+constexpr std::string_view kServesBoost =
+    "s.id IN (SELECT sa.service_id FROM socialmap_service_area sa WHERE sa.extent_type = 'wijkkompas-gebied' "
+    "AND sa.extent IN (SELECT value FROM json_each(?9)) UNION SELECT sal.service_id FROM socialmap_location l "
+    "JOIN socialmap_service_at_location sal ON sal.location_id = l.id "
+    "WHERE l.area_code IN (SELECT value FROM json_each(?10))), ";
+constexpr std::string_view kFromText =
+    "s.name FROM socialmap_search CROSS JOIN socialmap_service s ON s.rid = socialmap_search.rowid "
+    "WHERE socialmap_search MATCH ?1";
+constexpr std::string_view kFromRids =
+    "s.name FROM json_each(?12) j CROSS JOIN socialmap_service s ON s.rid = j.value WHERE 1";
+constexpr std::string_view kFromAll = "s.name FROM socialmap_service s WHERE 1";
+constexpr std::string_view kServiceNotArchived = " AND s.archived_at IS NULL";
+constexpr std::string_view kNotArchived =
+    " AND s.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM socialmap_party p "
+    "WHERE p.id = s.organization_id AND p.archived_at IS NOT NULL)";
+// Any of the taxonomy terms (?2 domains, ?3 laws, ?4 target groups, ?5 access routes).
+#define WK_TERM_FILTER(n)                                                                          \
+  " AND s.id IN (SELECT a.link_id FROM socialmap_attribute a WHERE a.taxonomy_term_id IN (SELECT " \
+  "value FROM json_each(?" #n ")))"
+constexpr std::string_view kDomains = WK_TERM_FILTER(2);
+constexpr std::string_view kLaws = WK_TERM_FILTER(3);
+constexpr std::string_view kGroups = WK_TERM_FILTER(4);
+constexpr std::string_view kAccess = WK_TERM_FILTER(5);
+#undef WK_TERM_FILTER
+constexpr std::string_view kFormal =
+    " AND s.organization_id IN (SELECT p.id FROM socialmap_party p WHERE p.formal = ?6)";
+constexpr std::string_view kServed =
+    " AND s.id IN (SELECT sa.service_id FROM socialmap_service_area sa WHERE sa.extent_type = 'wijkkompas-gebied' "
+    "AND sa.extent IN (SELECT value FROM json_each(?7)) UNION SELECT sal.service_id FROM socialmap_location l "
+    "JOIN socialmap_service_at_location sal ON sal.location_id = l.id "
+    "WHERE l.area_code IN (SELECT value FROM json_each(?8)))";
+constexpr std::string_view kAge =
+    " AND (s.minimum_age IS NULL OR s.minimum_age <= ?11) AND (s.maximum_age IS NULL OR s.maximum_age >= ?11)";
+
+// --- Points, schedules, index text ---
+constexpr std::string_view kPointsInBox =
+    "SELECT s.rid, l.latitude, l.longitude FROM socialmap_location_rtree r "
+    "JOIN socialmap_location l ON l.rid = r.rid "
+    "JOIN socialmap_service_at_location sal ON sal.location_id = l.id "
+    "JOIN socialmap_service s ON s.id = sal.service_id "
+    "WHERE r.min_lat >= ?1 AND r.max_lat <= ?3 AND r.min_lon >= ?2 AND r.max_lon <= ?4 "
+    "AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL";
+constexpr std::string_view kPointsOfServices =
+    "SELECT s.rid, l.latitude, l.longitude FROM json_each(?1) j "
+    "CROSS JOIN socialmap_service s ON s.rid = j.value "
+    "JOIN socialmap_service_at_location sal ON sal.service_id = s.id "
+    "JOIN socialmap_location l ON l.id = sal.location_id "
+    "WHERE l.latitude IS NOT NULL AND l.longitude IS NOT NULL";
+#define WK_SCHEDULE_COLUMNS                                                                               \
+  "sch.id, COALESCE(sch.freq, ''), sch.interval, COALESCE(sch.byday, ''), COALESCE(sch.bymonthday, ''), " \
+  "COALESCE(sch.opens_at, ''), COALESCE(sch.closes_at, ''), COALESCE(sch.valid_from, ''), "               \
+  "COALESCE(sch.valid_to, ''), COALESCE(sch.dtstart, ''), COALESCE(sch.description, ''), "                \
+  "COALESCE(sch.until, '') <> '' OR sch.count IS NOT NULL OR COALESCE(sch.byweekno, '') <> '' "           \
+  "OR COALESCE(sch.byyearday, '') <> '' OR COALESCE(sch.wkst, 'MO') NOT IN ('MO', ''), "
+// A service's schedules: its own (service_id) and those of its service_at_location rows.
+constexpr std::string_view kSchedulesOfServices =
+    "SELECT s.rid, " WK_SCHEDULE_COLUMNS
+    "COALESCE(sch.location_id, '') FROM json_each(?1) j CROSS JOIN socialmap_service s ON s.rid = j.value "
+    "JOIN socialmap_schedule sch ON sch.service_id = s.id "
+    "UNION ALL SELECT s.rid, " WK_SCHEDULE_COLUMNS
+    "sal.location_id FROM json_each(?1) j CROSS JOIN socialmap_service s ON s.rid = j.value "
+    "JOIN socialmap_service_at_location sal ON sal.service_id = s.id "
+    "JOIN socialmap_schedule sch ON sch.service_at_location_id = sal.id AND sch.service_id IS NULL "
+    "ORDER BY 1, 2";
+#undef WK_SCHEDULE_COLUMNS
+constexpr std::string_view kIndexedText =
+    "SELECT rowid, name || ' ' || alternate_name || ' ' || target_groups || ' ' || description || ' ' || "
+    "party_name FROM socialmap_search WHERE rowid IN (SELECT value FROM json_each(?1))";
+
+// --- Services of a page ---
+constexpr std::string_view kServicesByRid =
+    "SELECT s.rid, s.id, s.organization_id, COALESCE(p.name, ''), s.name, COALESCE(s.alternate_name, ''), "
+    "s.description, COALESCE(s.eligibility_description, ''), s.minimum_age, s.maximum_age, "
+    "COALESCE(s.fees_description, ''), COALESCE(s.application_process, ''), COALESCE(s.wait_time, ''), "
+    "COALESCE(s.url, ''), COALESCE(s.email, ''), s.status, s.source, COALESCE(s.assured_date, ''), "
+    "COALESCE(s.assurer_email, ''), s.archived_at IS NOT NULL, s.created_at, s.updated_at "
+    "FROM json_each(?1) j CROSS JOIN socialmap_service s ON s.rid = j.value "
+    "LEFT JOIN socialmap_party p ON p.id = s.organization_id";
+constexpr std::string_view kTermsOfServices =
+    "SELECT s.rid, a.taxonomy_term_id FROM json_each(?1) j CROSS JOIN socialmap_service s ON s.rid = j.value "
+    "JOIN socialmap_attribute a ON a.link_id = s.id ORDER BY a.rid";
+constexpr std::string_view kAreasOfServices =
+    "SELECT s.rid, sa.extent FROM json_each(?1) j CROSS JOIN socialmap_service s ON s.rid = j.value "
+    "JOIN socialmap_service_area sa ON sa.service_id = s.id "
+    "WHERE sa.extent_type = 'wijkkompas-gebied' ORDER BY sa.rid";
+constexpr std::string_view kLanguagesOfServices =
+    "SELECT s.rid, lg.code FROM json_each(?1) j CROSS JOIN socialmap_service s ON s.rid = j.value "
+    "JOIN socialmap_language lg ON lg.service_id = s.id WHERE COALESCE(lg.code, '') <> '' ORDER BY lg.rid";
+// One address per location: the physical one first.
+constexpr std::string_view kLocationsOfServices =
+    "SELECT s.rid, l.id, COALESCE(l.name, ''), COALESCE(ad.address_1, ''), COALESCE(ad.postal_code, ''), "
+    "COALESCE(ad.city, ''), l.latitude, l.longitude, COALESCE(l.area_code, ''), COALESCE(l.transportation, '') "
+    "FROM json_each(?1) j CROSS JOIN socialmap_service s ON s.rid = j.value "
+    "JOIN socialmap_service_at_location sal ON sal.service_id = s.id "
+    "JOIN socialmap_location l ON l.id = sal.location_id "
+    "LEFT JOIN socialmap_address ad ON ad.rid = (SELECT a2.rid FROM socialmap_address a2 "
+    "WHERE a2.location_id = l.id ORDER BY a2.address_type <> 'physical', a2.rid LIMIT 1) ORDER BY sal.rid";
+constexpr std::string_view kPhonesOfServices =
+    "SELECT s.rid, ph.id, ph.number, COALESCE(ph.description, '') FROM json_each(?1) j "
+    "CROSS JOIN socialmap_service s ON s.rid = j.value JOIN socialmap_phone ph ON ph.service_id = s.id "
+    "ORDER BY ph.rid";
+
+std::string JsonList(const std::vector<std::string>& values) {
+  return nlohmann::json(values).dump();
+}
+std::string JsonList(const std::vector<std::int64_t>& values) {
+  return nlohmann::json(values).dump();
+}
+
+IndexSource ReadSource(const store::Statement& st) {
+  IndexSource src;
+  src.rid = st.Int(0);
+  src.name = st.Text(1);
+  src.alternate_name = st.Text(2);
+  src.description = st.Text(3);
+  src.eligibility = st.Text(4);
+  src.party_name = st.Text(5);
+  src.party_alternate_name = st.Text(6);
+  for (const auto& id : text::Split(st.Text(7), ',')) {
+    if (!id.empty()) src.term_ids.push_back(id);
+  }
+  src.archived = st.Int(8) != 0;
+  return src;
+}
+
+// Runs a statement that returns (service rid, ...) rows and calls `row` for each.
+template <class F>
+Result<void> EachRow(store::Db& db, std::string_view sql, const std::string& json_rids, F&& row) {
+  auto st = db.Prepare(sql);
+  if (!st) return Fail(st.error());
+  st->Bind(1, json_rids);
+  for (;;) {
+    auto more = st->Step();
+    if (!more) return Fail(more.error());
+    if (!*more) return {};
+    row(*st);
+  }
+}
+
+std::string TodayMinusMonths(int months) {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  int y = tm.tm_year + 1900, m = tm.tm_mon + 1 - months;
+  while (m < 1) m += 12, --y;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, tm.tm_mday);
+  return buf;
+}
+
+}  // namespace
+
+Result<std::optional<IndexSource>> ReadIndexSource(store::Db& db, const std::string& service_id) {
+  auto st = db.Prepare(kSelectIndexSource);
+  if (!st) return Fail(st.error());
+  st->Bind(1, service_id);
+  auto row = st->Step();
+  if (!row) return Fail(row.error());
+  if (!*row) return std::optional<IndexSource>();
+  return std::optional<IndexSource>(ReadSource(*st));
+}
+
+Result<void> ForEachIndexSource(store::Db& db, const std::function<Result<void>(const IndexSource&)>& each) {
+  auto st = db.Prepare(kSelectAllIndexSources);
+  if (!st) return Fail(st.error());
+  for (;;) {
+    auto row = st->Step();
+    if (!row) return Fail(row.error());
+    if (!*row) return {};
+    if (auto done = each(ReadSource(*st)); !done) return done;
+  }
+}
+
+Result<void> WriteIndexRow(store::Db& db, std::int64_t rid, const IndexRow& row) {
+  if (auto gone = DeleteIndexRow(db, rid); !gone) return gone;
+  return InsertIndexRow(db, rid, row);
+}
+
+Result<void> InsertIndexRow(store::Db& db, std::int64_t rid, const IndexRow& row) {
+  auto st = db.Prepare(kInsertIndexRow);
+  if (!st) return Fail(st.error());
+  return st->BindAll(rid, row.name, row.alternate_name, row.target_groups, row.description, row.party_name).Run();
+}
+
+Result<void> DeleteIndexRow(store::Db& db, std::int64_t rid) {
+  auto st = db.Prepare(kDeleteIndexRow);
+  if (!st) return Fail(st.error());
+  return st->Bind(1, rid).Run();
+}
+
+Result<void> DeleteOrphanIndexRows(store::Db& db) {
+  return db.Exec(kDeleteOrphanIndexRows);
+}
+
+Result<void> DeleteAllIndexRows(store::Db& db) {
+  return db.Exec(kDeleteAllIndexRows);
+}
+
+Result<void> BeginSavepoint(store::Db& db) {
+  return db.Exec("SAVEPOINT socialmap_search_index");
+}
+Result<void> ReleaseSavepoint(store::Db& db) {
+  return db.Exec("RELEASE socialmap_search_index");
+}
+void RollbackSavepoint(store::Db& db) {
+  (void)db.Exec("ROLLBACK TO socialmap_search_index");
+  (void)db.Exec("RELEASE socialmap_search_index");
+}
+
+Result<std::vector<Candidate>> SelectCandidates(store::Db& db, const CandidateSpec& spec) {
+  const bool text = !spec.match.empty();
+  const bool filtered = !spec.domain_terms.empty() || !spec.law_terms.empty() || !spec.group_terms.empty() ||
+                        !spec.access_terms.empty() || spec.formal.has_value() || !spec.served_extents.empty() ||
+                        !spec.boost_extents.empty() || spec.age.has_value() || spec.only_rids.has_value();
+  std::string sql;
+  if (text && !filtered && !spec.include_archived) {
+    // Only words: the index holds no archived service, so the full-text table alone answers.
+    sql = kFtsOnly;
+  } else {
+    sql = text ? kSelectRelevance : kSelectNoRelevance;
+    if (!spec.served_extents.empty()) {
+      sql += kServesAlways;  // the asked area is the one filtered on
+    } else if (!spec.boost_extents.empty()) {
+      sql += kServesBoost;
+    } else {
+      sql += kServesNever;
+    }
+    sql += text ? kFromText : spec.only_rids ? kFromRids : kFromAll;
+    if (!spec.include_archived) sql += text ? kServiceNotArchived : kNotArchived;
+    if (!spec.domain_terms.empty()) sql += kDomains;
+    if (!spec.law_terms.empty()) sql += kLaws;
+    if (!spec.group_terms.empty()) sql += kGroups;
+    if (!spec.access_terms.empty()) sql += kAccess;
+    if (spec.formal) sql += kFormal;
+    if (!spec.served_extents.empty()) sql += kServed;
+    if (spec.age) sql += kAge;
+  }
+  auto st = db.Prepare(sql);
+  if (!st) return Fail(st.error());
+  if (text) st->Bind(1, spec.match);
+  if (!spec.domain_terms.empty()) st->Bind(2, JsonList(spec.domain_terms));
+  if (!spec.law_terms.empty()) st->Bind(3, JsonList(spec.law_terms));
+  if (!spec.group_terms.empty()) st->Bind(4, JsonList(spec.group_terms));
+  if (!spec.access_terms.empty()) st->Bind(5, JsonList(spec.access_terms));
+  if (spec.formal) st->Bind(6, *spec.formal ? 1 : 0);
+  if (!spec.served_extents.empty()) {
+    st->Bind(7, JsonList(spec.served_extents)).Bind(8, JsonList(spec.served_location_areas));
+  } else if (!spec.boost_extents.empty()) {
+    st->Bind(9, JsonList(spec.boost_extents)).Bind(10, JsonList(spec.boost_location_areas));
+  }
+  if (spec.age) st->Bind(11, *spec.age);
+  if (!text && spec.only_rids) st->Bind(12, JsonList(*spec.only_rids));
+  std::vector<Candidate> out;
+  for (;;) {
+    auto row = st->Step();
+    if (!row) return Fail(row.error());
+    if (!*row) break;
+    out.push_back(Candidate{st->Int(0), st->Double(1), st->Int(2) != 0, st->Text(3)});
+  }
+  return out;
+}
+
+Result<std::vector<ServicePoint>> PointsInBox(store::Db& db, double min_lat, double min_lon, double max_lat,
+                                              double max_lon) {
+  auto st = db.Prepare(kPointsInBox);
+  if (!st) return Fail(st.error());
+  st->BindAll(min_lat, min_lon, max_lat, max_lon);
+  std::vector<ServicePoint> out;
+  for (;;) {
+    auto row = st->Step();
+    if (!row) return Fail(row.error());
+    if (!*row) return out;
+    out.push_back({st->Int(0), st->Double(1), st->Double(2)});
+  }
+}
+
+Result<std::vector<ServicePoint>> PointsOfServices(store::Db& db, const std::vector<std::int64_t>& rids) {
+  std::vector<ServicePoint> out;
+  auto done = EachRow(db, kPointsOfServices, JsonList(rids), [&](const store::Statement& st) {
+    out.push_back({st.Int(0), st.Double(1), st.Double(2)});
+  });
+  if (!done) return Fail(done.error());
+  return out;
+}
+
+Result<std::vector<ServiceSchedule>> SchedulesOfServices(store::Db& db, const std::vector<std::int64_t>& rids) {
+  std::vector<ServiceSchedule> out;
+  auto done = EachRow(db, kSchedulesOfServices, JsonList(rids), [&](const store::Statement& st) {
+    ServiceSchedule row;
+    row.rid = st.Int(0);
+    Schedule& s = row.schedule;
+    s.id = st.Text(1);
+    s.freq = st.Text(2);
+    if (auto interval = st.OptDouble(3)) {
+      s.interval = static_cast<int>(*interval);
+      if (s.interval != *interval) row.outside_subset = true;
+    }
+    s.byday = st.Text(4);
+    s.bymonthday = st.Text(5);
+    s.opens_at = st.Text(6);
+    s.closes_at = st.Text(7);
+    s.valid_from = st.Text(8);
+    s.valid_to = st.Text(9);
+    s.dtstart = st.Text(10);
+    s.description = st.Text(11);
+    if (st.Int(12) != 0) row.outside_subset = true;
+    s.location_id = st.Text(13);
+    out.push_back(std::move(row));
+  });
+  if (!done) return Fail(done.error());
+  return out;
+}
+
+Result<std::vector<std::pair<std::int64_t, std::string>>> IndexedText(store::Db& db,
+                                                                      const std::vector<std::int64_t>& rids) {
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  auto done = EachRow(db, kIndexedText, JsonList(rids),
+                      [&](const store::Statement& st) { out.emplace_back(st.Int(0), st.Text(1)); });
+  if (!done) return Fail(done.error());
+  return out;
+}
+
+Result<std::vector<std::optional<Service>>> ReadServices(store::Db& db, const std::vector<std::int64_t>& rids) {
+  const std::string json = JsonList(rids);
+  std::unordered_map<std::int64_t, Service> by_rid;
+  const std::string outdated_before = TodayMinusMonths(12);
+  auto done = EachRow(db, kServicesByRid, json, [&](const store::Statement& st) {
+    Service s;
+    s.id = st.Text(1);
+    s.party_id = st.Text(2);
+    s.party_name = st.Text(3);
+    s.name = st.Text(4);
+    s.alternate_name = st.Text(5);
+    s.description = st.Text(6);
+    s.eligibility = st.Text(7);
+    if (auto v = st.OptDouble(8)) s.minimum_age = static_cast<int>(*v);
+    if (auto v = st.OptDouble(9)) s.maximum_age = static_cast<int>(*v);
+    s.cost = st.Text(10);
+    s.application_process = st.Text(11);
+    s.wait_time = st.Text(12);
+    s.url = st.Text(13);
+    s.email = st.Text(14);
+    s.status = ParseServiceStatus(st.Text(15)).value_or(ServiceStatus::kActive);
+    s.verification.source = st.Text(16);
+    s.verification.assured_date = st.Text(17);
+    s.verification.assurer = st.Text(18);
+    s.verification.outdated = s.verification.assured_date.empty() || s.verification.assured_date < outdated_before;
+    s.archived = st.Int(19) != 0;
+    s.created_at = st.Text(20);
+    s.updated_at = st.Text(21);
+    by_rid.emplace(st.Int(0), std::move(s));
+  });
+  if (!done) return Fail(done.error());
+
+  done = EachRow(db, kTermsOfServices, json, [&](const store::Statement& st) {
+    const Term* term = FindTermById(st.Text(1));
+    auto it = by_rid.find(st.Int(0));
+    if (term == nullptr || it == by_rid.end()) return;
+    Service& s = it->second;
+    if (term->taxonomy == kDomainTaxonomy) s.domains.push_back(term->code);
+    if (term->taxonomy == kLawTaxonomy) s.laws.push_back(term->code);
+    if (term->taxonomy == kTargetGroupTaxonomy) s.target_groups.push_back(term->code);
+    if (term->taxonomy == kAccessTaxonomy) s.access_routes.push_back(term->code);
+  });
+  if (!done) return Fail(done.error());
+  done = EachRow(db, kAreasOfServices, json, [&](const store::Statement& st) {
+    if (auto it = by_rid.find(st.Int(0)); it != by_rid.end()) it->second.areas_served.push_back(st.Text(1));
+  });
+  if (!done) return Fail(done.error());
+  done = EachRow(db, kLanguagesOfServices, json, [&](const store::Statement& st) {
+    if (auto it = by_rid.find(st.Int(0)); it != by_rid.end()) it->second.languages.push_back(st.Text(1));
+  });
+  if (!done) return Fail(done.error());
+  done = EachRow(db, kLocationsOfServices, json, [&](const store::Statement& st) {
+    auto it = by_rid.find(st.Int(0));
+    if (it == by_rid.end()) return;
+    Location l;
+    l.id = st.Text(1);
+    l.name = st.Text(2);
+    l.address_1 = st.Text(3);
+    l.postal_code = st.Text(4);
+    l.city = st.Text(5);
+    l.latitude = st.OptDouble(6);
+    l.longitude = st.OptDouble(7);
+    l.area_code = st.Text(8);
+    l.transportation = st.Text(9);
+    it->second.locations.push_back(std::move(l));
+  });
+  if (!done) return Fail(done.error());
+  done = EachRow(db, kPhonesOfServices, json, [&](const store::Statement& st) {
+    if (auto it = by_rid.find(st.Int(0)); it != by_rid.end()) {
+      it->second.phones.push_back(Phone{st.Text(1), st.Text(2), st.Text(3)});
+    }
+  });
+  if (!done) return Fail(done.error());
+  auto schedules = SchedulesOfServices(db, rids);
+  if (!schedules) return Fail(schedules.error());
+  for (auto& row : *schedules) {
+    if (auto it = by_rid.find(row.rid); it != by_rid.end()) it->second.schedules.push_back(std::move(row.schedule));
+  }
+
+  std::vector<std::optional<Service>> out;
+  out.reserve(rids.size());
+  for (std::int64_t rid : rids) {
+    auto it = by_rid.find(rid);
+    out.push_back(it == by_rid.end() ? std::nullopt : std::optional<Service>(it->second));
+  }
+  return out;
+}
+
+}  // namespace wk::socialmap::search_sql

@@ -1,0 +1,104 @@
+// The SQL of the social map's search (search.cc, need.cc): the full-text index rows, the
+// candidate query with its filters, points near a place, schedules and the services of a page.
+// Private to the socialmap module.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "wk/core/error.h"
+#include "wk/socialmap/model.h"
+
+namespace wk::store {
+class Db;
+}
+
+namespace wk::socialmap::search_sql {
+
+// --- The full-text index (socialmap_search, rowid = socialmap_service.rid) ----------------------
+// What the index row of one service is made of. `term_ids` are the taxonomy term ids linked to the
+// service (all taxonomies; the caller keeps the target groups).
+struct IndexSource {
+  std::int64_t rid = 0;
+  std::string name, alternate_name, description, eligibility, party_name, party_alternate_name;
+  std::vector<std::string> term_ids;
+  bool archived = false;  // the service or its party
+};
+// nullopt when no service has the id.
+Result<std::optional<IndexSource>> ReadIndexSource(store::Db& db, const std::string& service_id);
+// Calls `each` for every service that is not archived (nor its party), in one pass.
+Result<void> ForEachIndexSource(store::Db& db, const std::function<Result<void>(const IndexSource&)>& each);
+
+struct IndexRow {
+  std::string name, alternate_name, target_groups, description, party_name;  // stemmed (SearchText)
+};
+// Replaces the row (delete, then insert); InsertIndexRow when there is none yet.
+Result<void> WriteIndexRow(store::Db& db, std::int64_t rid, const IndexRow& row);
+Result<void> InsertIndexRow(store::Db& db, std::int64_t rid, const IndexRow& row);
+Result<void> DeleteIndexRow(store::Db& db, std::int64_t rid);
+// Removes the rows whose service no longer exists.
+Result<void> DeleteOrphanIndexRows(store::Db& db);
+Result<void> DeleteAllIndexRows(store::Db& db);
+// A savepoint around a bulk write: a transaction of its own when the caller has none, nested in
+// the caller's otherwise.
+Result<void> BeginSavepoint(store::Db& db);
+Result<void> ReleaseSavepoint(store::Db& db);
+void RollbackSavepoint(store::Db& db);
+
+// --- Candidates ---------------------------------------------------------------------------------
+// The conditions the SQL evaluates. Lists are "any of"; an empty list or nullopt is no condition.
+struct CandidateSpec {
+  std::string match;  // FTS5 MATCH expression, "" = no text condition
+  std::vector<std::string> domain_terms, law_terms, group_terms, access_terms;  // taxonomy term ids
+  std::optional<bool> formal;
+  // Serves an area: a service_area extent in `served_extents` or a location whose buurt is in
+  // `served_location_areas`. As a filter (served_*) and as the boost flag (boost_*).
+  std::vector<std::string> served_extents, served_location_areas;
+  std::vector<std::string> boost_extents, boost_location_areas;
+  std::optional<int> age;
+  // Only these services (the ones near a point), used as the driver when there is no text.
+  std::optional<std::vector<std::int64_t>> only_rids;
+  bool include_archived = false;
+};
+struct Candidate {
+  std::int64_t rid = 0;
+  double relevance = 0;  // -bm25, 0 without text
+  bool serves = false;   // serves the asked area (boost)
+  std::string name;
+};
+Result<std::vector<Candidate>> SelectCandidates(store::Db& db, const CandidateSpec& spec);
+
+// A point of a location where a service is offered.
+struct ServicePoint {
+  std::int64_t rid = 0;  // the service's
+  double lat = 0, lon = 0;
+};
+// Points inside the box (R*Tree), of any service.
+Result<std::vector<ServicePoint>> PointsInBox(store::Db& db, double min_lat, double min_lon, double max_lat,
+                                              double max_lon);
+// Points of the given services.
+Result<std::vector<ServicePoint>> PointsOfServices(store::Db& db, const std::vector<std::int64_t>& rids);
+
+// A schedule of a service (directly or through a service_at_location). `outside_subset` when it
+// uses RRULE parts the Schedule struct does not carry (until, count, byweekno, byyearday, a week
+// start other than Monday with an interval): such a schedule is never "open".
+struct ServiceSchedule {
+  std::int64_t rid = 0;
+  Schedule schedule;
+  bool outside_subset = false;
+};
+Result<std::vector<ServiceSchedule>> SchedulesOfServices(store::Db& db, const std::vector<std::int64_t>& rids);
+
+// The stemmed index text of the given services (all columns joined by spaces), for the reasons.
+Result<std::vector<std::pair<std::int64_t, std::string>>> IndexedText(store::Db& db,
+                                                                      const std::vector<std::int64_t>& rids);
+
+// The services of a result page, one per rid in the order of `rids` (nullopt for an unknown rid),
+// with party name, vocabulary codes, areas served, languages, locations (address and point),
+// schedules and phones.
+Result<std::vector<std::optional<Service>>> ReadServices(store::Db& db, const std::vector<std::int64_t>& rids);
+
+}  // namespace wk::socialmap::search_sql
