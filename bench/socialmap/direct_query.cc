@@ -30,8 +30,7 @@ constexpr const char* kQuery =
     "SELECT s.id, s.name, s.description, bm25(socialmap_search, 10, 5, 3, 1, 1) AS rank "
     "FROM socialmap_search JOIN socialmap_service s ON s.rid = socialmap_search.rowid "
     "WHERE socialmap_search MATCH ?1 AND s.archived_at IS NULL "
-    "AND (?2 IS NULL OR EXISTS (SELECT 1 FROM socialmap_attribute a WHERE a.link_id = s.id "
-    "     AND a.taxonomy_term_id = ?2)) "
+    "AND (?2 IS NULL OR s.id IN (SELECT a.link_id FROM socialmap_attribute a WHERE a.taxonomy_term_id = ?2)) "
     "AND EXISTS (SELECT 1 FROM socialmap_service_at_location sal "
     "     JOIN socialmap_location l ON l.id = sal.location_id "
     "     JOIN socialmap_location_rtree r ON r.rid = l.rid "
@@ -101,9 +100,12 @@ int main(int argc, char** argv) {
   sqlite3_stmt* st = nullptr;
   Check(db, sqlite3_prepare_v3(db, kQuery, -1, SQLITE_PREPARE_PERSISTENT, &st, nullptr), "prepare");
   for (const auto& s : searches) {
-    // Each stem quoted: the words are searched for, never read as FTS5 syntax.
+    // As Search builds it: each stem quoted (never read as FTS5 syntax), a stem of four letters or
+    // more also as a prefix, all of them required.
     std::string match;
-    for (const auto& stem : wk::socialmap::SearchStems(s.text)) match += (match.empty() ? "\"" : " \"") + stem + "\"";
+    for (const auto& stem : wk::socialmap::SearchStems(s.text)) {
+      match += (match.empty() ? "\"" : " AND \"") + stem + (stem.size() >= 4 ? "\"*" : "\"");
+    }
     const double dlat = s.radius_km / 111.32;
     const double dlon = s.radius_km / (111.32 * std::cos(s.lat * M_PI / 180));
     std::vector<double> ms;

@@ -6,6 +6,7 @@
 
 #include "hsds_objects_store.h"
 #include "wk/socialmap/hsds.h"
+#include "wk/socialmap/search.h"
 #include "wk/socialmap/vocabulary.h"
 #include "wk/store/db.h"
 #include "wk/store/migrations.h"
@@ -199,6 +200,29 @@ TEST_F(HsdsObjects, ServiceFiltersSelectByTermTaxonomyOrganizationAndDate) {
     for (const auto& s : (*list)["contents"]) names.push_back(s["name"]);
     EXPECT_EQ(names, c.names) << c.filters.dump();
     EXPECT_EQ((*list)["total_items"], c.names.size()) << c.filters.dump();
+  }
+}
+
+TEST_F(HsdsObjects, SearchFindsServicesThroughTheSearchIndexAndKeepsTheOtherFilters) {
+  ASSERT_TRUE(RebuildSearchIndex(db()).has_value());
+  ASSERT_TRUE(db().Exec("UPDATE socialmap_party SET consent_publish = 0").has_value());
+  struct Case {
+    json filters;
+    std::vector<std::string> names;
+  };
+  const Case cases[] = {
+      {{{"search", "praatje"}}, {"Inloopochtend"}},
+      {{{"search", "samen eten"}}, {"Maaltijd voor ouderen"}},
+      {{{"search", "eten"}, {"taxonomy_term_id", FindTerm(kLawTaxonomy, "zvw")->id}}, {}},
+      {{{"search", "luisterend"}}, {}},  // the unpublished key figure's service
+      {{{"search", "cursus"}}, {}},      // archived
+  };
+  for (const auto& c : cases) {
+    auto list = HsdsServiceList(db(), c.filters, {});
+    ASSERT_TRUE(list.has_value()) << c.filters.dump() << list.error().Describe();
+    std::vector<std::string> names;
+    for (const auto& s : (*list)["contents"]) names.push_back(s["name"]);
+    EXPECT_EQ(names, c.names) << c.filters.dump();
   }
 }
 

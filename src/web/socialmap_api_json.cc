@@ -381,7 +381,23 @@ Result<json> JsonBody(const std::string& body) {
   return j;
 }
 
+// The Dutch form field names the use cases and the search report, and their JSON members here.
 std::string ApiField(std::string_view field) {
+  static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
+      {"domein", "domain"},
+      {"wet", "law"},
+      {"doelgroep", "target_group"},
+      {"toegang", "access_route"},
+      {"gebied", "area"},
+      {"bij", "near"},
+      {"leeftijd", "age"},
+      {"open", "open_at"},
+      {"naam", "name"},
+      {"omschrijving", "description"},
+  };
+  for (const auto& [dutch, english] : kNames) {
+    if (field == dutch) return std::string(english);
+  }
   return std::string(field);
 }
 

@@ -67,8 +67,9 @@ struct HsdsPage {
   int per_page = 50;
 };
 inline constexpr int kHsdsMaxPerPage = 1000;
-// The most search hits /hsds/services pages through (the best ones, by Search's ranking).
-inline constexpr int kHsdsMaxSearchHits = 1000;
+// The most search hits /hsds/services pages through: the best ones by Search's ranking, as many
+// as one Search call gives.
+inline constexpr int kHsdsMaxSearchHits = 200;
 
 Result<nlohmann::json> HsdsServiceJson(store::Db& db, const std::string& id);  // full service
 // `full_service`: the organization's services fully nested instead of their own fields only.
