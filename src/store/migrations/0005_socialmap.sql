@@ -282,9 +282,12 @@ CREATE TABLE socialmap_metadata (
   replacement_value TEXT NOT NULL,
   updated_by        TEXT NOT NULL,
   extra             TEXT NOT NULL DEFAULT '{}',
-  changed_at        TEXT             -- own: full UTC time (ISO 8601) when made here, NULL if imported
+  changed_at        TEXT,            -- own: full UTC time (ISO 8601) when made here, NULL if imported
+  parent_id         TEXT             -- own: the party or service a location, contact, phone or schedule
+                                     -- row belongs to (History, erasure); NULL for their own rows
 );
 CREATE INDEX socialmap_metadata_resource ON socialmap_metadata(resource_id, rid);
+CREATE INDEX socialmap_metadata_parent ON socialmap_metadata(parent_id, rid);
 
 -- Rows of HSDS tables the model does not use (accessibility, cost_options, funding, programs,
 -- required_documents, organization_identifiers, meta_table_descriptions, ...), kept as the JSON

@@ -73,6 +73,7 @@ struct Location {
   std::string address_1;    // street and number
   std::string postal_code;  // "3581 KP"
   std::string city;
+  std::string province;  // HSDS state_province ("Utrecht"): HSDS requires it, so it is required with an address
   std::optional<double> latitude, longitude;  // WGS84
   std::string area_code;                      // buurt from the point (read only; set by the use cases)
   std::string transportation;                 // how to get there ("Bus 3, halte Vechtplein")
