@@ -154,6 +154,7 @@ void ReadLocation(Reader& r, sm::Location& l) {
   r.Text("address_1", l.address_1);
   r.Text("postal_code", l.postal_code);
   r.Text("city", l.city);
+  r.Text("province", l.province);
   r.Number("latitude", l.latitude);
   r.Number("longitude", l.longitude);
   r.Text("transportation", l.transportation);
@@ -217,6 +218,7 @@ json ServiceJson(const sm::Service& s) {
                          {"address_1", l.address_1},
                          {"postal_code", l.postal_code},
                          {"city", l.city},
+                         {"province", l.province},
                          {"latitude", OptionalNumber(l.latitude)},
                          {"longitude", OptionalNumber(l.longitude)},
                          {"area_code", l.area_code.empty() ? json(nullptr) : json(l.area_code)},

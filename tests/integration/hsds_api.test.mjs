@@ -130,7 +130,7 @@ async function createSocialMap() {
   });
   made.party = party.id;
   const location = { name: 'De Voorbeeldhoek', address_1: 'Voorbeeldstraat 1', postal_code: '3500 AA',
-                     city: 'Utrecht', latitude: 52.0915, longitude: 5.1034 };
+                     city: 'Utrecht', province: 'Utrecht', latitude: 52.0915, longitude: 5.1034 };
   const inloop = await post('/services', {
     party_id: party.id, name: 'Inloopochtend voor ouderen', description: 'Koffie, een praatje en hulp bij eenzaamheid.',
     target_groups: ['ouderen'], laws: ['wmo'], access_routes: ['vrij-toegankelijk'], minimum_age: 55,

@@ -88,14 +88,20 @@ test('a party is made, read, listed, changed, verified and archived, with its hi
   const { body: list } = await call('GET', `${BASE}/parties`, `${BASE}/parties?q=voorbeeldhoek`, { headers: reader });
   assert.deepEqual(list.items.map((p) => p.id), [id]);
 
-  const { body: recheck } = await call('GET', `${BASE}/recheck`, `${BASE}/recheck`);
-  assert.ok(recheck.items.some((i) => i.id === id && i.assured_date === null), 'never verified: to re-check');
+  // Making it counts as verifying it today: to re-check only twelve months later.
+  const today = new Date().toISOString().slice(0, 10);
+  assert.equal(created.verification.assured_date, today);
+  const { body: now } = await call('GET', `${BASE}/recheck`, `${BASE}/recheck`);
+  assert.ok(!now.items.some((i) => i.id === id));
+  const { body: later } = await call('GET', `${BASE}/recheck`, `${BASE}/recheck?today=2099-01-01`);
+  assert.deepEqual(later.items.find((i) => i.id === id),
+    { resource_type: 'organization', id, name: 'Buurthuis De Voorbeeldhoek', party_name: '', assured_date: today });
 
   const { body: changed } = await call('PUT', one, `${BASE}/parties/${id}`,
     { body: { ...party, name: 'Buurthuis De Voorbeeldhoek (nieuw)' } });
   assert.equal(changed.name, 'Buurthuis De Voorbeeldhoek (nieuw)');
   const { body: verified } = await call('POST', `${one}/verify`, `${BASE}/parties/${id}/verify`, { body: {} });
-  assert.equal(verified.verification.assured_date, new Date().toISOString().slice(0, 10));
+  assert.equal(verified.verification.assured_date, today);
   assert.equal(verified.verification.outdated, false);
   assert.equal(verified.verification.assurer, 'werker1');
 
@@ -127,7 +133,7 @@ test('a service gets the buurt of its location and is read, changed, verified an
     minimum_age: 55,
     cost: 'Gratis',
     languages: ['nl'],
-    locations: [{ name: 'De Voorbeeldhoek', address_1: 'Voorbeeldstraat 1', postal_code: '3500 AA', city: 'Utrecht',
+    locations: [{ name: 'De Voorbeeldhoek', address_1: 'Voorbeeldstraat 1', postal_code: '3500 AA', city: 'Utrecht', province: 'Utrecht',
                   latitude: 52.0915, longitude: 5.1034 }],
     schedules: [{ freq: 'WEEKLY', byday: 'TU', opens_at: '09:30', closes_at: '12:00' }],
   };
