@@ -56,25 +56,45 @@ struct HsdsExportSummary {
 Result<HsdsExportSummary> ExportHsds(store::Db& db, const accounts::Principal& who, const std::string& dir);
 
 // --- HSDS JSON objects for the /hsds/ API (openapi.json of HSDS 3.0) ---------------------------
-// Each leaves out archived entries and unpublished key figures (kNotFound for them by id).
+// Built in hsds_objects*.cc. Each leaves out archived entries and key figures without consent to
+// publish, with their services (kNotFound for them by id, with a Dutch message). Members follow
+// the HSDS schemas: empty columns are left out, a value that is not a valid uri or email for the
+// schema is left out, a schedule's freq outside the schema's WEEKLY/MONTHLY is rewritten (DAILY
+// as WEEKLY on every day) or left out. The change history (metadata) and the unmodelled tables
+// kept for export (funding, programs, ...) are not part of the objects.
 struct HsdsPage {
   int page = 1;  // 1-based
   int per_page = 50;
 };
+inline constexpr int kHsdsMaxPerPage = 1000;
+// The most search hits /hsds/services pages through: the best ones by Search's ranking, as many
+// as one Search call gives.
+inline constexpr int kHsdsMaxSearchHits = 200;
+
 Result<nlohmann::json> HsdsServiceJson(store::Db& db, const std::string& id);  // full service
+// `full_service`: the organization's services fully nested instead of their own fields only.
 Result<nlohmann::json> HsdsOrganizationJson(store::Db& db, const std::string& id, bool full_service = false);
 Result<nlohmann::json> HsdsServiceAtLocationJson(store::Db& db, const std::string& id);
+// The project's own taxonomies and terms (vocabulary.h) and those stored by an HSDS import.
 Result<nlohmann::json> HsdsTaxonomyJson(store::Db& db, const std::string& id);
 Result<nlohmann::json> HsdsTaxonomyTermJson(store::Db& db, const std::string& id);
+
 // List pages: {"total_items", "total_pages", "page_number", "size", "first_page", "last_page",
-// "empty", "contents": [...]} as the HSDS OpenAPI's Page schema.
-Result<nlohmann::json> HsdsOrganizationList(store::Db& db, const HsdsPage& page);
-Result<nlohmann::json> HsdsServiceAtLocationList(store::Db& db, const HsdsPage& page);
-Result<nlohmann::json> HsdsTaxonomyList(store::Db& db, const HsdsPage& page);
-Result<nlohmann::json> HsdsTaxonomyTermList(store::Db& db, const HsdsPage& page);
-// The service list takes the search filters of /hsds/services (search, taxonomy_term_id,
-// taxonomy_id, organization_id, modified_after, minimal, full, ...) already parsed into json
-// {name: value} by the web layer.
+// "empty", "contents": [...]} as the HSDS OpenAPI's Page schema (total_pages 0 when empty). The
+// filters arrive parsed by the web layer as a JSON object {name: value}; absent = no condition:
+//   organizations:        search (string: part of the name), full, full_service (bool)
+//   services:             search (string: Search()'s full text), taxonomy_term_id, taxonomy_id,
+//                         organization_id (string), modified_after (ISO 8601 date or UTC date-time),
+//                         minimal (bool: id, name, status, last_modified only), full (bool)
+//   service_at_locations: as services (but minimal), plus postcode (string: the location's)
+//   taxonomies:           search
+//   taxonomy_terms:       search, taxonomy_id, parent_id (string), top_only (bool: without parent)
+// Errors: kUnavailable/kInternal from the database or Search; none for unknown ids in filters
+// (they match nothing).
+Result<nlohmann::json> HsdsOrganizationList(store::Db& db, const nlohmann::json& filters, const HsdsPage& page);
 Result<nlohmann::json> HsdsServiceList(store::Db& db, const nlohmann::json& filters, const HsdsPage& page);
+Result<nlohmann::json> HsdsServiceAtLocationList(store::Db& db, const nlohmann::json& filters, const HsdsPage& page);
+Result<nlohmann::json> HsdsTaxonomyList(store::Db& db, const nlohmann::json& filters, const HsdsPage& page);
+Result<nlohmann::json> HsdsTaxonomyTermList(store::Db& db, const nlohmann::json& filters, const HsdsPage& page);
 
 }  // namespace wk::socialmap

@@ -1,0 +1,406 @@
+#include "socialmap_api_json.h"
+
+#include <optional>
+
+namespace wk::web {
+namespace {
+
+using nlohmann::json;
+namespace sm = socialmap;
+
+json OptionalNumber(const std::optional<int>& v) {
+  return v ? json(*v) : json(nullptr);
+}
+json OptionalNumber(const std::optional<double>& v) {
+  return v ? json(*v) : json(nullptr);
+}
+
+json PhonesJson(const std::vector<sm::Phone>& phones) {
+  json out = json::array();
+  for (const auto& p : phones) out.push_back({{"id", p.id}, {"number", p.number}, {"description", p.description}});
+  return out;
+}
+
+json ContactsJson(const std::vector<sm::Contact>& contacts) {
+  json out = json::array();
+  for (const auto& c : contacts)
+    out.push_back({{"id", c.id}, {"name", c.name}, {"title", c.title}, {"email", c.email}});
+  return out;
+}
+
+json VerificationJson(const sm::Verification& v) {
+  return {{"source", v.source},
+          {"assured_date", v.assured_date.empty() ? json(nullptr) : json(v.assured_date)},
+          {"assurer", v.assurer},
+          {"outdated", v.outdated}};
+}
+
+// Reads members of one JSON object; the first wrong one is kept as the error.
+class Reader {
+ public:
+  Reader(const json& object, std::string prefix) : object_(object), prefix_(std::move(prefix)) {}
+
+  void Text(std::string_view key, std::string& out) {
+    const json* v = Find(key);
+    if (v == nullptr) return;
+    if (!v->is_string()) return Wrong(key, "moet tekst zijn");
+    out = v->get<std::string>();
+  }
+  void Bool(std::string_view key, bool& out) {
+    const json* v = Find(key);
+    if (v == nullptr) return;
+    if (!v->is_boolean()) return Wrong(key, "moet true of false zijn");
+    out = v->get<bool>();
+  }
+  void Int(std::string_view key, std::optional<int>& out) {
+    const json* v = Find(key);
+    if (v == nullptr) return;
+    if (!v->is_number_integer()) return Wrong(key, "moet een geheel getal zijn");
+    out = v->get<int>();
+  }
+  void Int(std::string_view key, int& out) {
+    std::optional<int> v;
+    Int(key, v);
+    if (v) out = *v;
+  }
+  void Number(std::string_view key, std::optional<double>& out) {
+    const json* v = Find(key);
+    if (v == nullptr) return;
+    if (!v->is_number()) return Wrong(key, "moet een getal zijn");
+    out = v->get<double>();
+  }
+  void Strings(std::string_view key, std::vector<std::string>& out) {
+    const json* v = Find(key);
+    if (v == nullptr) return;
+    if (!v->is_array()) return Wrong(key, "moet een lijst van teksten zijn");
+    out.clear();
+    for (const auto& item : *v) {
+      if (!item.is_string()) return Wrong(key, "moet een lijst van teksten zijn");
+      out.push_back(item.get<std::string>());
+    }
+  }
+  // Each element of an array of objects through `read(Reader&, T&)`.
+  template <class T, class Read>
+  void Objects(std::string_view key, std::vector<T>& out, Read read) {
+    const json* v = Find(key);
+    if (v == nullptr) return;
+    if (!v->is_array()) return Wrong(key, "moet een lijst zijn");
+    out.clear();
+    for (std::size_t i = 0; i < v->size() && ok(); ++i) {
+      const json& item = (*v)[i];
+      std::string name = prefix_ + std::string(key) + "[" + std::to_string(i) + "]";
+      if (!item.is_object()) {
+        error_ = Error{ErrorCode::kInvalid, name + " moet een object zijn.", name, {}};
+        return;
+      }
+      Reader inner(item, name + ".");
+      T t;
+      read(inner, t);
+      if (!inner.ok()) {
+        error_ = inner.error();
+        return;
+      }
+      out.push_back(std::move(t));
+    }
+  }
+  // A nested object (nullptr when absent or null).
+  const json* Object(std::string_view key) {
+    const json* v = Find(key);
+    if (v == nullptr) return nullptr;
+    if (!v->is_object()) {
+      Wrong(key, "moet een object zijn");
+      return nullptr;
+    }
+    return v;
+  }
+  void Wrong(std::string_view key, std::string_view what) {
+    if (!ok()) return;
+    std::string name = prefix_ + std::string(key);
+    error_ = Error{ErrorCode::kInvalid, name + " " + std::string(what) + ".", name, {}};
+  }
+  bool ok() const { return !error_.has_value(); }
+  const Error& error() const { return *error_; }
+  const std::string& prefix() const { return prefix_; }
+
+ private:
+  // The member, or nullptr when absent or null (null means "not given").
+  const json* Find(std::string_view key) {
+    if (!ok()) return nullptr;
+    auto it = object_.find(key);
+    if (it == object_.end() || it->is_null()) return nullptr;
+    return &*it;
+  }
+  const json& object_;
+  std::string prefix_;
+  std::optional<Error> error_;
+};
+
+void ReadPhone(Reader& r, sm::Phone& p) {
+  r.Text("id", p.id);
+  r.Text("number", p.number);
+  r.Text("description", p.description);
+}
+
+void ReadContact(Reader& r, sm::Contact& c) {
+  r.Text("id", c.id);
+  r.Text("name", c.name);
+  r.Text("title", c.title);
+  r.Text("email", c.email);
+}
+
+void ReadLocation(Reader& r, sm::Location& l) {
+  r.Text("id", l.id);
+  r.Text("name", l.name);
+  r.Text("address_1", l.address_1);
+  r.Text("postal_code", l.postal_code);
+  r.Text("city", l.city);
+  r.Text("province", l.province);
+  r.Number("latitude", l.latitude);
+  r.Number("longitude", l.longitude);
+  r.Text("transportation", l.transportation);
+}
+
+void ReadSchedule(Reader& r, sm::Schedule& s) {
+  r.Text("id", s.id);
+  r.Text("freq", s.freq);
+  r.Int("interval", s.interval);
+  r.Text("byday", s.byday);
+  r.Text("bymonthday", s.bymonthday);
+  r.Text("opens_at", s.opens_at);
+  r.Text("closes_at", s.closes_at);
+  r.Text("valid_from", s.valid_from);
+  r.Text("valid_to", s.valid_to);
+  r.Text("dtstart", s.dtstart);
+  r.Text("description", s.description);
+  r.Text("location_id", s.location_id);
+}
+
+void ReadSource(Reader& r, sm::Verification& v) {
+  if (const json* verification = r.Object("verification")) {
+    Reader inner(*verification, r.prefix() + "verification.");
+    inner.Text("source", v.source);
+    if (!inner.ok()) r.Wrong("verification", "heeft een bron (source) die geen tekst is");
+  }
+}
+
+}  // namespace
+
+json PartyJson(const sm::Party& p) {
+  json consent = nullptr;
+  if (p.consent) {
+    consent = {{"date", p.consent->date}, {"purpose", p.consent->purpose}, {"publish", p.consent->publish}};
+  }
+  return {{"id", p.id},
+          {"name", p.name},
+          {"alternate_name", p.alternate_name},
+          {"description", p.description},
+          {"kind", sm::PartyKindCode(p.kind)},
+          {"kind_label", sm::PartyKindLabel(p.kind)},
+          {"formal", p.formal},
+          {"website", p.website},
+          {"email", p.email},
+          {"phones", PhonesJson(p.phones)},
+          {"contacts", ContactsJson(p.contacts)},
+          {"domains", p.domains},
+          {"areas_served", p.areas_served},
+          {"consent", consent},
+          {"verification", VerificationJson(p.verification)},
+          {"archived", p.archived},
+          {"created_at", p.created_at},
+          {"updated_at", p.updated_at}};
+}
+
+json ServiceJson(const sm::Service& s) {
+  json locations = json::array();
+  for (const auto& l : s.locations) {
+    locations.push_back({{"id", l.id},
+                         {"name", l.name},
+                         {"address_1", l.address_1},
+                         {"postal_code", l.postal_code},
+                         {"city", l.city},
+                         {"province", l.province},
+                         {"latitude", OptionalNumber(l.latitude)},
+                         {"longitude", OptionalNumber(l.longitude)},
+                         {"area_code", l.area_code.empty() ? json(nullptr) : json(l.area_code)},
+                         {"transportation", l.transportation}});
+  }
+  json schedules = json::array();
+  for (const auto& x : s.schedules) {
+    schedules.push_back({{"id", x.id},
+                         {"freq", x.freq},
+                         {"interval", x.interval},
+                         {"byday", x.byday},
+                         {"bymonthday", x.bymonthday},
+                         {"opens_at", x.opens_at},
+                         {"closes_at", x.closes_at},
+                         {"valid_from", x.valid_from},
+                         {"valid_to", x.valid_to},
+                         {"dtstart", x.dtstart},
+                         {"description", x.description},
+                         {"location_id", x.location_id}});
+  }
+  return {{"id", s.id},
+          {"party_id", s.party_id},
+          {"party_name", s.party_name},
+          {"name", s.name},
+          {"alternate_name", s.alternate_name},
+          {"description", s.description},
+          {"target_groups", s.target_groups},
+          {"domains", s.domains},
+          {"laws", s.laws},
+          {"access_routes", s.access_routes},
+          {"eligibility", s.eligibility},
+          {"minimum_age", OptionalNumber(s.minimum_age)},
+          {"maximum_age", OptionalNumber(s.maximum_age)},
+          {"cost", s.cost},
+          {"application_process", s.application_process},
+          {"wait_time", s.wait_time},
+          {"languages", s.languages},
+          {"url", s.url},
+          {"email", s.email},
+          {"status", sm::ServiceStatusCode(s.status)},
+          {"locations", std::move(locations)},
+          {"schedules", std::move(schedules)},
+          {"areas_served", s.areas_served},
+          {"phones", PhonesJson(s.phones)},
+          {"contacts", ContactsJson(s.contacts)},
+          {"verification", VerificationJson(s.verification)},
+          {"archived", s.archived},
+          {"created_at", s.created_at},
+          {"updated_at", s.updated_at}};
+}
+
+json ChangeJson(const sm::Change& c) {
+  return {{"resource_id", c.resource_id},
+          {"resource_type", c.resource_type},
+          {"date", c.date},
+          {"changed_at", c.changed_at.empty() ? json(nullptr) : json(c.changed_at)},
+          {"action", c.action},
+          {"field", c.field},
+          {"old_value", c.old_value},
+          {"new_value", c.new_value},
+          {"by", c.by}};
+}
+
+json RecheckJson(const sm::RecheckItem& i) {
+  return {{"resource_type", i.resource_type},
+          {"id", i.id},
+          {"name", i.name},
+          {"party_name", i.party_name},
+          {"assured_date", i.assured_date.empty() ? json(nullptr) : json(i.assured_date)}};
+}
+
+json ReasonJson(const sm::MatchReason& r) {
+  return {{"kind", r.kind}, {"label", r.label}};
+}
+
+json HitJson(const sm::SearchHit& h) {
+  json reasons = json::array();
+  for (const auto& r : h.reasons) reasons.push_back(ReasonJson(r));
+  return {{"service", ServiceJson(h.service)},
+          {"score", h.score},
+          {"distance_km", OptionalNumber(h.distance_km)},
+          {"reasons", std::move(reasons)}};
+}
+
+Result<sm::Party> PartyFromJson(const json& body) {
+  sm::Party p;
+  Reader r(body, "");
+  r.Text("name", p.name);
+  r.Text("alternate_name", p.alternate_name);
+  r.Text("description", p.description);
+  std::string kind;
+  r.Text("kind", kind);
+  if (!kind.empty()) {
+    auto k = sm::ParsePartyKind(kind);
+    if (!k) r.Wrong("kind", "is geen bekende soort (organisatie, initiatief, informele-groep of sleutelfiguur)");
+    if (k) p.kind = *k;
+  }
+  r.Bool("formal", p.formal);
+  r.Text("website", p.website);
+  r.Text("email", p.email);
+  r.Objects("phones", p.phones, ReadPhone);
+  r.Objects("contacts", p.contacts, ReadContact);
+  r.Strings("domains", p.domains);
+  r.Strings("areas_served", p.areas_served);
+  if (const json* consent = r.Object("consent")) {
+    sm::Consent c;
+    Reader inner(*consent, "consent.");
+    inner.Text("date", c.date);
+    inner.Text("purpose", c.purpose);
+    inner.Bool("publish", c.publish);
+    if (!inner.ok()) return Fail(inner.error());
+    p.consent = std::move(c);
+  }
+  ReadSource(r, p.verification);
+  if (!r.ok()) return Fail(r.error());
+  return p;
+}
+
+Result<sm::Service> ServiceFromJson(const json& body) {
+  sm::Service s;
+  Reader r(body, "");
+  r.Text("party_id", s.party_id);
+  r.Text("name", s.name);
+  r.Text("alternate_name", s.alternate_name);
+  r.Text("description", s.description);
+  r.Strings("target_groups", s.target_groups);
+  r.Strings("domains", s.domains);
+  r.Strings("laws", s.laws);
+  r.Strings("access_routes", s.access_routes);
+  r.Text("eligibility", s.eligibility);
+  r.Int("minimum_age", s.minimum_age);
+  r.Int("maximum_age", s.maximum_age);
+  r.Text("cost", s.cost);
+  r.Text("application_process", s.application_process);
+  r.Text("wait_time", s.wait_time);
+  r.Strings("languages", s.languages);
+  r.Text("url", s.url);
+  r.Text("email", s.email);
+  std::string status;
+  r.Text("status", status);
+  if (!status.empty()) {
+    auto st = sm::ParseServiceStatus(status);
+    if (!st) r.Wrong("status", "is geen bekende status (active, inactive, defunct of temporarily closed)");
+    if (st) s.status = *st;
+  }
+  r.Objects("locations", s.locations, ReadLocation);
+  r.Objects("schedules", s.schedules, ReadSchedule);
+  r.Strings("areas_served", s.areas_served);
+  r.Objects("phones", s.phones, ReadPhone);
+  r.Objects("contacts", s.contacts, ReadContact);
+  ReadSource(r, s.verification);
+  if (!r.ok()) return Fail(r.error());
+  return s;
+}
+
+Result<json> JsonBody(const std::string& body) {
+  if (body.empty()) return json::object();
+  json j = json::parse(body, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) {
+    return Fail(ErrorCode::kInvalid, "De inhoud van het verzoek is geen geldig JSON-object.");
+  }
+  return j;
+}
+
+// The Dutch form field names the use cases and the search report, and their JSON members here.
+std::string ApiField(std::string_view field) {
+  static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
+      {"domein", "domain"},
+      {"wet", "law"},
+      {"doelgroep", "target_group"},
+      {"toegang", "access_route"},
+      {"gebied", "area"},
+      {"bij", "near"},
+      {"leeftijd", "age"},
+      {"open", "open_at"},
+      {"naam", "name"},
+      {"omschrijving", "description"},
+  };
+  for (const auto& [dutch, english] : kNames) {
+    if (field == dutch) return std::string(english);
+  }
+  return std::string(field);
+}
+
+}  // namespace wk::web
