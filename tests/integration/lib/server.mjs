@@ -13,10 +13,11 @@ export const DEFAULT_ADMIN = { name: 'beheerder', password: 'beheerder-test-wach
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Starts `wijkkompas serve` on 127.0.0.1 with a free port and a new temporary database.
-// Options: demo (default true: creates the demo beheerder), admin {name, password}, args (extra
-// serve arguments), env (extra environment). Returns a server object:
+// Options: demo (default true: creates the demo beheerder), demoSocialMap (default false: the demo
+// without its made-up social map, so tests start from an empty one), admin {name, password}, args
+// (extra serve arguments), env (extra environment). Returns a server object:
 //   url, dir, db, admin, output() (stdout+stderr so far), cli(args) and stop().
-export async function startServer({ demo = true, admin = DEFAULT_ADMIN, args = [], env = {} } = {}) {
+export async function startServer({ demo = true, demoSocialMap = false, admin = DEFAULT_ADMIN, args = [], env = {} } = {}) {
   if (!BINARY) throw new Error('WK_BINARY is not set (run the tests through ctest)');
   const dir = await mkdtemp(path.join(tmpdir(), 'wk-it-'));
   const db = path.join(dir, 't.db');
@@ -28,6 +29,7 @@ export async function startServer({ demo = true, admin = DEFAULT_ADMIN, args = [
       ...process.env,
       WIJKKOMPAS_ADMIN_USER: admin.name,
       WIJKKOMPAS_ADMIN_PASSWORD: admin.password,
+      WIJKKOMPAS_DEMO_SOCIALMAP: demoSocialMap ? '1' : '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
