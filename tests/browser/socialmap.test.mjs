@@ -254,8 +254,18 @@ test('a wijkwerker adds a party and a service, sees the duplicate warning, the m
   assert.equal(await panel.getByRole('link', { name: 'Zoek in de sociale kaart van dit gebied' }).getAttribute('href'),
     `/sociale-kaart/zoeken?gebied=${BUURT}`);
   await checkpoint('buurt-tab');
-  // TODO(lead): find the service by a need ("eenzaam, 65+, Overvecht") on /sociale-kaart/zoeken once
-  // the search part's page is merged; on this branch the search page is still a placeholder.
+  // Find the service by a need typed in plain words, as a professional would.
+  await page.goto(`${server.url}/sociale-kaart/zoeken`);
+  await page.getByLabel('Wat zoekt u?').fill('eenzaam, 75+, Overvecht');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Zoeken', exact: true }).click()]);
+  const hits = page.locator('ol.sm-hits > li.sm-hit');
+  assert.equal(await hits.count(), 1);
+  const hit = await hits.first().innerText();
+  assert.match(hit, new RegExp(SERVICE));
+  assert.match(hit, /Woorden: eenzaam/);
+  assert.match(hit, /Leeftijd: 75 jaar/);
+  assert.match(hit, /Werkgebied: Wijk 03 Overvecht/);
+  await checkpoint('zoeken-op-behoefte');
 
   // Verify the service: who and when, and the history table.
   await page.goto(serviceUrl);
