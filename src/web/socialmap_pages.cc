@@ -47,6 +47,8 @@ constexpr Flash kFlashes[] = {
     {"dienst-gecontroleerd", "De dienst is gemarkeerd als gecontroleerd."},
     {"dienst-gearchiveerd", "De dienst is gearchiveerd."},
     {"dienst-hersteld", "De dienst is hersteld."},
+    {"gepubliceerd", "De sociale kaart is gepubliceerd: /hsds/ is nu open zonder inloggen."},
+    {"publicatie-ingetrokken", "De publicatie is ingetrokken: /hsds/ is alleen nog open voor wie is ingelogd."},
 };
 
 std::string Upper(std::string s) {
@@ -116,6 +118,8 @@ Response Overview(App& app, Request& req) {
   if (!recheck) return ErrorResponse(req, recheck.error());
   auto choices = AreaChoicesFor(db, *req.principal);
   if (!choices) return ErrorResponse(req, choices.error());
+  auto published = socialmap::IsPublished(db);
+  if (!published) return ErrorResponse(req, published.error());
 
   bool more = parties->size() > static_cast<std::size_t>(kPageSize);
   if (more) parties->pop_back();
@@ -141,7 +145,8 @@ Response Overview(App& app, Request& req) {
                {"archief", filter.include_archived},
                {"area_choices", AreaChoicesJson(*choices)},
                {"can_edit", CanEditSocialMap(req)},
-               {"can_manage", CanManageSocialMap(req)}};
+               {"can_manage", CanManageSocialMap(req)},
+               {"published", *published}};
   if (page > 1) data["previous_href"] = OverviewHref(filter, page - 1);
   if (more) data["next_href"] = OverviewHref(filter, page + 1);
   data["page"] = page;
@@ -287,6 +292,16 @@ Response EditParty(App& app, Request& req, bool posted) {
   return Response::Redirect(PartyHref(updated->id) + "?gelukt=partij-gewijzigd");
 }
 
+// Publishing opens /hsds/ to other systems without login (socialmap::SetPublished).
+Response Publish(App& app, Request& req) {
+  const bool publish = req.Form("publiceren").value_or("") == "1";
+  auto lease = app.database.Acquire();
+  if (!lease) return ErrorResponse(req, lease.error());
+  if (auto r = socialmap::SetPublished(lease->db(), *req.principal, publish); !r) return ErrorResponse(req, r.error());
+  return Response::Redirect(std::string("/sociale-kaart?gelukt=") +
+                            (publish ? "gepubliceerd" : "publicatie-ingetrokken") + "#delen");
+}
+
 Response VerifyParty(App& app, Request& req) {
   auto lease = app.database.Acquire();
   if (!lease) return ErrorResponse(req, lease.error());
@@ -397,6 +412,7 @@ void RegisterSocialMapPages(Router& router, App& app) {
   const Access edit = Access::Needs(Action::kEditSocialMap);
   const Access manage = Access::Needs(Action::kManageSocialMap);
   router.Get("/sociale-kaart", read, [&app](Request& req) { return Overview(app, req); });
+  router.Post("/sociale-kaart/publicatie", manage, [&app](Request& req) { return Publish(app, req); });
   router.Get("/sociale-kaart/controleren", read, [&app](Request& req) { return Recheck(app, req); });
   router.Get("/sociale-kaart/partij/nieuw", edit, [&app](Request& req) {
     auto lease = app.database.Acquire();

@@ -34,3 +34,29 @@ test('without WIJKKOMPAS_DEMO_SOCIALMAP the tests start from an empty social map
     await server.stop();
   }
 });
+
+test('a beheerder publishes the social map on its overview page, which opens /hsds/ without login', async () => {
+  const server = await startServer({ demoSocialMap: true });
+  try {
+    const anonymous = await fetch(server.url + '/hsds/services');
+    assert.equal(anonymous.status, 401);
+    const client = await loginClient(server, server.admin.name, server.admin.password);
+    const before = await client.get('/sociale-kaart');
+    assert.match(before.body, /Niet gepubliceerd\./);
+    const published = await client.postForm('/sociale-kaart/publicatie', { publiceren: '1' });
+    assert.equal(published.status, 303);
+    assert.equal(published.headers.get('location'), '/sociale-kaart?gelukt=gepubliceerd#delen');
+    const after = await client.get('/sociale-kaart?gelukt=gepubliceerd');
+    assert.match(after.body, /De sociale kaart is gepubliceerd: \/hsds\/ is nu open zonder inloggen\./);
+    assert.match(after.body, /Publicatie intrekken/);
+    const open = await fetch(server.url + '/hsds/services');
+    assert.equal(open.status, 200);
+    assert.equal((await open.json()).total_items, 6);
+    const refused = await client.postForm('/sociale-kaart/publicatie', { publiceren: '0', csrf: null });
+    assert.equal(refused.status, 403);
+    await client.postForm('/sociale-kaart/publicatie', { publiceren: '0' });
+    assert.equal((await fetch(server.url + '/hsds/services')).status, 401);
+  } finally {
+    await server.stop();
+  }
+});
