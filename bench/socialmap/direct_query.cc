@@ -8,7 +8,8 @@
 //   2. in C++: the great circle, then the words (the very SearchStems code the index is filled
 //      with; a stem of four letters or more also as a prefix; all words, else any), scored with
 //      FTS5's bm25 formula, weights 10, 5, 3, 1, 1 (idf from an FTS5 count of each word's
-//      matches, average length from the index totals), the first 20;
+//      matches, counted once per word as Search keeps the counts while the index is unchanged;
+//      average length from the index totals), the first 20;
 //   3. the name and description of those 20 (the least an answer shows).
 //
 //   direct_query DB QUERIES.TSV VOCABULARY.CSV [REPEATS]
@@ -25,6 +26,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "wk/socialmap/search_text.h"
@@ -103,7 +105,8 @@ int main(int argc, char** argv) {
   }
   sqlite3* db = nullptr;
   Check(db, sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READONLY, nullptr), "open");
-  Check(db, sqlite3_exec(db, "PRAGMA cache_size=-1024; PRAGMA mmap_size=1073741824;", nullptr, nullptr, nullptr), "pragma");
+  Check(db, sqlite3_exec(db, "PRAGMA cache_size=-1024; PRAGMA mmap_size=1073741824;", nullptr, nullptr, nullptr),
+        "pragma");
   sqlite3_stmt* near = nullptr;
   sqlite3_stmt* count = nullptr;
   sqlite3_stmt* totals = nullptr;
@@ -113,6 +116,7 @@ int main(int argc, char** argv) {
   Check(db, sqlite3_prepare_v3(db, kTotals, -1, SQLITE_PREPARE_PERSISTENT, &totals, nullptr), "prepare");
   Check(db, sqlite3_prepare_v3(db, kNames, -1, SQLITE_PREPARE_PERSISTENT, &names, nullptr), "prepare");
   const double weights[5] = {10, 5, 3, 1, 1};
+  std::map<std::string, double> counts;  // per word, as Search caches them
   for (const auto& s : searches) {
     struct Word {
       std::string stem;
@@ -165,9 +169,13 @@ int main(int argc, char** argv) {
         if (!seen.emplace(rid, true).second) continue;
         Row row{rid, std::vector<double>(words.size(), 0)};
         for (int c = 0; c < 5; ++c) {
-          std::stringstream tokens(reinterpret_cast<const char*>(sqlite3_column_text(near, 3 + c)));
-          std::string token;
-          while (tokens >> token) {
+          const std::string_view column(reinterpret_cast<const char*>(sqlite3_column_text(near, 3 + c)),
+                                        static_cast<std::size_t>(sqlite3_column_bytes(near, 3 + c)));
+          for (std::size_t at = 0; at < column.size();) {
+            const std::size_t end = std::min(column.find(' ', at), column.size());
+            const std::string_view token = column.substr(at, end - at);
+            at = end + 1;
+            if (token.empty()) continue;
             row.tokens += 1;
             for (std::size_t w = 0; w < words.size(); ++w) {
               if (token == words[w].stem || (words[w].prefix && token.starts_with(words[w].stem))) {
@@ -206,11 +214,16 @@ int main(int argc, char** argv) {
         sqlite3_reset(totals);
         std::vector<double> idf;
         for (const auto& w : words) {
+          // Search keeps these counts while the index totals stay the same; so does this.
           const std::string phrase = "\"" + w.stem + (w.prefix ? "\"*" : "\"");
-          sqlite3_bind_text(count, 1, phrase.c_str(), -1, SQLITE_TRANSIENT);
-          Check(db, sqlite3_step(count), "count");
-          const double n = static_cast<double>(sqlite3_column_int64(count, 0));
-          sqlite3_reset(count);
+          auto [cached, fresh] = counts.emplace(phrase, 0.0);
+          if (fresh) {
+            sqlite3_bind_text(count, 1, phrase.c_str(), -1, SQLITE_TRANSIENT);
+            Check(db, sqlite3_step(count), "count");
+            cached->second = static_cast<double>(sqlite3_column_int64(count, 0));
+            sqlite3_reset(count);
+          }
+          const double n = cached->second;
           const double v = std::log((total_rows - n + 0.5) / (n + 0.5));
           idf.push_back(v <= 0 ? 1e-6 : v);
         }
