@@ -1,10 +1,16 @@
 // The reference of the search benchmark (issue 4 section 5): each of the ten searches of
-// queries.tsv as one FTS5 query run directly on the database, without HTTP, JSON or the use case
-// around it. The query is the core of socialmap::Search: the stemmed words (SearchText, the same
-// code the index is filled with) matched in socialmap_search, ranked by
-// bm25(socialmap_search, 10, 5, 3, 1, 1), the vocabulary filter as an attribute of the service,
-// "near" as the bounding box of the circle through the R*Tree of the location points; the first 20
-// hits. It then reads the name and description of those hits (the least an answer shows).
+// queries.tsv run directly on the database as the core of socialmap::Search runs it, without HTTP,
+// JSON or the use case around it (the SQL is the same as in src/socialmap/search_store.cc; keep
+// them together):
+//   1. one statement: the location points in the R*Tree box of the circle, their services with
+//      the vocabulary filter (EXISTS per row), and the services' stemmed index rows (FTS5's
+//      content table by rowid);
+//   2. in C++: the great circle, then the words (the very SearchStems code the index is filled
+//      with; a stem of four letters or more also as a prefix; all words, else any), scored with
+//      FTS5's bm25 formula, weights 10, 5, 3, 1, 1 (idf from an FTS5 count of each word's
+//      matches, counted once per word as Search keeps the counts while the index is unchanged;
+//      average length from the index totals), the first 20;
+//   3. the name and description of those 20 (the least an answer shows).
 //
 //   direct_query DB QUERIES.TSV VOCABULARY.CSV [REPEATS]
 //
@@ -20,23 +26,26 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "wk/socialmap/search_text.h"
 
 namespace {
 
-constexpr const char* kQuery =
-    "SELECT s.id, s.name, s.description, bm25(socialmap_search, 10, 5, 3, 1, 1) AS rank "
-    "FROM socialmap_search JOIN socialmap_service s ON s.rid = socialmap_search.rowid "
-    "WHERE socialmap_search MATCH ?1 AND s.archived_at IS NULL "
-    "AND (?2 IS NULL OR s.id IN (SELECT a.link_id FROM socialmap_attribute a WHERE a.taxonomy_term_id = ?2)) "
-    "AND EXISTS (SELECT 1 FROM socialmap_service_at_location sal "
-    "     JOIN socialmap_location l ON l.id = sal.location_id "
-    "     JOIN socialmap_location_rtree r ON r.rid = l.rid "
-    "     WHERE sal.service_id = s.id AND r.min_lat <= ?4 AND r.max_lat >= ?3 "
-    "     AND r.min_lon <= ?6 AND r.max_lon >= ?5) "
-    "ORDER BY rank LIMIT 20";
+constexpr const char* kNearRows =
+    "SELECT s.rid, l.latitude, l.longitude, f.c0, f.c1, f.c2, f.c3, f.c4 "
+    "FROM socialmap_location_rtree r CROSS JOIN socialmap_location l ON l.rid = r.rid "
+    "CROSS JOIN socialmap_service_at_location sal ON sal.location_id = l.id "
+    "CROSS JOIN socialmap_service s ON s.id = sal.service_id "
+    "CROSS JOIN socialmap_search_content f ON f.id = s.rid "
+    "WHERE r.min_lat >= ?3 AND r.max_lat <= ?4 AND r.min_lon >= ?5 AND r.max_lon <= ?6 "
+    "AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL "
+    "AND (?2 IS NULL OR EXISTS (SELECT 1 FROM socialmap_attribute a WHERE a.link_id = s.id "
+    "AND a.taxonomy_term_id = ?2))";
+constexpr const char* kCount = "SELECT count(*) FROM socialmap_search WHERE socialmap_search MATCH ?1";
+constexpr const char* kTotals = "SELECT block FROM socialmap_search_data WHERE id = 1";
+constexpr const char* kNames = "SELECT name, description FROM socialmap_service WHERE rid = ?1";
 
 struct Search {
   std::string name, text, filter;
@@ -96,52 +105,162 @@ int main(int argc, char** argv) {
   }
   sqlite3* db = nullptr;
   Check(db, sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READONLY, nullptr), "open");
-  Check(db, sqlite3_exec(db, "PRAGMA cache_size=-2000;", nullptr, nullptr, nullptr), "pragma");
-  sqlite3_stmt* st = nullptr;
-  Check(db, sqlite3_prepare_v3(db, kQuery, -1, SQLITE_PREPARE_PERSISTENT, &st, nullptr), "prepare");
+  Check(db, sqlite3_exec(db, "PRAGMA cache_size=-1024; PRAGMA mmap_size=1073741824;", nullptr, nullptr, nullptr),
+        "pragma");
+  sqlite3_stmt* near = nullptr;
+  sqlite3_stmt* count = nullptr;
+  sqlite3_stmt* totals = nullptr;
+  sqlite3_stmt* names = nullptr;
+  Check(db, sqlite3_prepare_v3(db, kNearRows, -1, SQLITE_PREPARE_PERSISTENT, &near, nullptr), "prepare");
+  Check(db, sqlite3_prepare_v3(db, kCount, -1, SQLITE_PREPARE_PERSISTENT, &count, nullptr), "prepare");
+  Check(db, sqlite3_prepare_v3(db, kTotals, -1, SQLITE_PREPARE_PERSISTENT, &totals, nullptr), "prepare");
+  Check(db, sqlite3_prepare_v3(db, kNames, -1, SQLITE_PREPARE_PERSISTENT, &names, nullptr), "prepare");
+  const double weights[5] = {10, 5, 3, 1, 1};
+  std::map<std::string, double> counts;  // per word, as Search caches them
   for (const auto& s : searches) {
-    // As Search builds it: each stem quoted (never read as FTS5 syntax), a stem of four letters or
-    // more also as a prefix, all of them required.
-    std::string match;
-    for (const auto& stem : wk::socialmap::SearchStems(s.text)) {
-      match += (match.empty() ? "\"" : " AND \"") + stem + (stem.size() >= 4 ? "\"*" : "\"");
+    struct Word {
+      std::string stem;
+      bool prefix;
+    };
+    std::vector<Word> words;
+    for (const auto& stem : wk::socialmap::SearchStems(s.text)) words.push_back({stem, stem.size() >= 4});
+    const double dlat = s.radius_km / 6371.0088 * 180 / M_PI * 1.01;
+    const double dlon = dlat / std::cos(s.lat * M_PI / 180);
+    const char* term = nullptr;
+    if (s.filter != "-") {
+      auto it = terms.find(s.filter);
+      if (it == terms.end()) {
+        std::cerr << "direct_query: unknown filter " << s.filter << "\n";
+        return 1;
+      }
+      term = it->second.c_str();
     }
-    const double dlat = s.radius_km / 111.32;
-    const double dlon = s.radius_km / (111.32 * std::cos(s.lat * M_PI / 180));
     std::vector<double> ms;
     int hits = 0;
     for (int i = 0; i < repeats; ++i) {
       auto t0 = std::chrono::steady_clock::now();
-      sqlite3_bind_text(st, 1, match.c_str(), -1, SQLITE_TRANSIENT);
-      if (s.filter == "-") {
-        sqlite3_bind_null(st, 2);
+      // 1. The rows near the point that pass the filter, with their index rows.
+      if (term != nullptr) {
+        sqlite3_bind_text(near, 2, term, -1, SQLITE_STATIC);
       } else {
-        auto it = terms.find(s.filter);
-        if (it == terms.end()) {
-          std::cerr << "direct_query: unknown filter " << s.filter << "\n";
-          return 1;
-        }
-        sqlite3_bind_text(st, 2, it->second.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_null(near, 2);
       }
-      sqlite3_bind_double(st, 3, s.lat - dlat);
-      sqlite3_bind_double(st, 4, s.lat + dlat);
-      sqlite3_bind_double(st, 5, s.lon - dlon);
-      sqlite3_bind_double(st, 6, s.lon + dlon);
-      hits = 0;
-      std::size_t bytes = 0;
+      sqlite3_bind_double(near, 3, s.lat - dlat);
+      sqlite3_bind_double(near, 4, s.lat + dlat);
+      sqlite3_bind_double(near, 5, s.lon - dlon);
+      sqlite3_bind_double(near, 6, s.lon + dlon);
+      struct Row {
+        sqlite3_int64 rid;
+        std::vector<double> freq;
+        double tokens = 0;
+        int words = 0;
+      };
+      std::vector<Row> rows;
+      std::map<sqlite3_int64, bool> seen;
+      int most = 0;
       int rc;
-      while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        ++hits;
-        bytes += static_cast<std::size_t>(sqlite3_column_bytes(st, 1) + sqlite3_column_bytes(st, 2));
+      while ((rc = sqlite3_step(near)) == SQLITE_ROW) {
+        const double lat = sqlite3_column_double(near, 1), lon = sqlite3_column_double(near, 2);
+        const double k = M_PI / 180;
+        const double h = std::pow(std::sin((lat - s.lat) * k / 2), 2) +
+                         std::cos(s.lat * k) * std::cos(lat * k) * std::pow(std::sin((lon - s.lon) * k / 2), 2);
+        if (2 * 6371.0088 * std::asin(std::min(1.0, std::sqrt(h))) > s.radius_km) continue;
+        const sqlite3_int64 rid = sqlite3_column_int64(near, 0);
+        if (!seen.emplace(rid, true).second) continue;
+        Row row{rid, std::vector<double>(words.size(), 0)};
+        for (int c = 0; c < 5; ++c) {
+          const std::string_view column(reinterpret_cast<const char*>(sqlite3_column_text(near, 3 + c)),
+                                        static_cast<std::size_t>(sqlite3_column_bytes(near, 3 + c)));
+          for (std::size_t at = 0; at < column.size();) {
+            const std::size_t end = std::min(column.find(' ', at), column.size());
+            const std::string_view token = column.substr(at, end - at);
+            at = end + 1;
+            if (token.empty()) continue;
+            row.tokens += 1;
+            for (std::size_t w = 0; w < words.size(); ++w) {
+              if (token == words[w].stem || (words[w].prefix && token.starts_with(words[w].stem))) {
+                row.freq[w] += weights[c];
+              }
+            }
+          }
+        }
+        for (double f : row.freq) row.words += f > 0;
+        if (row.words == 0) continue;
+        most = std::max(most, row.words);
+        rows.push_back(std::move(row));
       }
       Check(db, rc, "step");
-      sqlite3_reset(st);
+      sqlite3_reset(near);
+      // 2. bm25 as FTS5 computes it over the whole index.
+      std::vector<std::pair<double, sqlite3_int64>> ranked;
+      if (!rows.empty()) {
+        Check(db, sqlite3_step(totals), "totals");
+        const auto* block = static_cast<const unsigned char*>(sqlite3_column_blob(totals, 0));
+        const int size = sqlite3_column_bytes(totals, 0);
+        int at = 0;
+        auto varint = [&]() {
+          std::uint64_t v = 0;
+          for (int b = 0; b < 9 && at < size; ++b) {
+            const unsigned char byte = block[at++];
+            if (b == 8) return static_cast<double>((v << 8) | byte);
+            v = (v << 7) | (byte & 0x7f);
+            if ((byte & 0x80) == 0) break;
+          }
+          return static_cast<double>(v);
+        };
+        const double total_rows = std::max(1.0, varint());
+        double total_tokens = 0;
+        while (at < size) total_tokens += varint();
+        sqlite3_reset(totals);
+        std::vector<double> idf;
+        for (const auto& w : words) {
+          // Search keeps these counts while the index totals stay the same; so does this.
+          const std::string phrase = "\"" + w.stem + (w.prefix ? "\"*" : "\"");
+          auto [cached, fresh] = counts.emplace(phrase, 0.0);
+          if (fresh) {
+            sqlite3_bind_text(count, 1, phrase.c_str(), -1, SQLITE_TRANSIENT);
+            Check(db, sqlite3_step(count), "count");
+            cached->second = static_cast<double>(sqlite3_column_int64(count, 0));
+            sqlite3_reset(count);
+          }
+          const double n = cached->second;
+          const double v = std::log((total_rows - n + 0.5) / (n + 0.5));
+          idf.push_back(v <= 0 ? 1e-6 : v);
+        }
+        const double average = std::max(1e-9, total_tokens / total_rows);
+        const int needed = most == static_cast<int>(words.size()) ? most : 1;
+        for (const auto& row : rows) {
+          if (row.words < needed) continue;
+          double score = 0;
+          for (std::size_t w = 0; w < words.size(); ++w) {
+            const double f = row.freq[w];
+            score += idf[w] * (f * 2.2) / (f + 1.2 * (0.25 + 0.75 * row.tokens / average));
+          }
+          ranked.emplace_back(-score, row.rid);
+        }
+      }
+      const std::size_t top = std::min<std::size_t>(20, ranked.size());
+      std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(top), ranked.end());
+      // 3. The names and descriptions of the first 20.
+      hits = 0;
+      std::size_t bytes = 0;
+      for (std::size_t h = 0; h < top; ++h) {
+        sqlite3_bind_int64(names, 1, ranked[h].second);
+        if (sqlite3_step(names) == SQLITE_ROW) {
+          ++hits;
+          bytes += static_cast<std::size_t>(sqlite3_column_bytes(names, 0) + sqlite3_column_bytes(names, 1));
+        }
+        sqlite3_reset(names);
+      }
       ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
       if (bytes == static_cast<std::size_t>(-1)) std::cout << "";  // keep the reads
     }
     std::printf("%s\t%d\t%.3f\t%.3f\n", s.name.c_str(), hits, Percentile(ms, 0.5), Percentile(ms, 0.99));
   }
-  sqlite3_finalize(st);
+  sqlite3_finalize(near);
+  sqlite3_finalize(count);
+  sqlite3_finalize(totals);
+  sqlite3_finalize(names);
   sqlite3_close(db);
   return 0;
 }

@@ -57,6 +57,45 @@ const offers = [
   ['Thuisadministratie', 'hulp bij formulieren, toeslagen en administratie thuis', 'alle-bewoners', 'wmo', 'vrij-toegankelijk', 'werk-en-inkomen'],
   ['Psychosociaal spreekuur', 'een luisterend oor bij psychische klachten, stress en somberheid', 'psychische-klachten', 'wmo', 'via-wijkteam', 'gezondheid'],
 ];
+// The rest of a description: 20 to 65 words drawn from this list with Zipf-like frequencies (the
+// word of rank r with weight 1/r), so that, as in real directory text, a few words (hulp, buurt,
+// wijk, ...) occur in most services and most words in few; with the offer's own words a service
+// has some 30 to 80 words. The list is in a plausible order of frequency for Dutch welfare and
+// care texts (a guess, not a count); the words of the benchmark's searches are in it where they
+// would plausibly be, so they also occur in services of other offers, as they would.
+const vocabulary = `hulp buurt wijk bewoners ondersteuning vragen contact samen ouderen activiteiten informatie
+  vrijwilligers gemeente advies kinderen ouders zorg begeleiding jongeren welzijn gezin thuis afspraak week
+  mensen leren gesprek aanmelden gratis huis ontmoeting wonen gezondheid werk inloop koffie spreekuur
+  eenzaamheid geld vrijwilliger mantelzorgers bewegen sport opvoeding schulden praktische school budget
+  dagbesteding taal nederlands maaltijd huiswerk cursus groep training toegankelijk laagdrempelig
+  professionals netwerk doorverwijzing huisarts wijkteam maatschappelijk werk buurtteam formulieren
+  administratie toeslagen armoede voedselbank kledingbank vervoer boodschappen klussen tuin huisbezoek
+  telefonisch digitaal computer spreekuren zelfstandig veilig rust structuur dementie geheugen
+  beperking psychisch stress somberheid rouw verlies scheiding pesten opgroeien peuters baby zwangerschap
+  consultatiebureau voeding gezond eten koken recepten wandelen fietsen zwemmen dansen muziek creatief
+  schilderen lezen bibliotheek voorlezen spelletjes kaarten bingo uitstapje vakantie zomer feest
+  vieren cultuur religie moskee kerk vluchtelingen statushouders inburgering integratie werkzoekenden
+  sollicitatie stage opleiding diploma vaardigheden zelfvertrouwen weerbaarheid grenzen relaties
+  vriendschap dieren huisdier natuur duurzaam energie besparen isolatie wonen huur verhuizen
+  woningaanpassing hulpmiddelen rolstoel scootmobiel valpreventie medicijnen apotheek ziekenhuis
+  revalidatie herstel verslaving alcohol roken gamen slapen ademhaling ontspanning yoga meditatie
+  mindfulness lotgenoten zelfhulp`.split(/\s+/).filter(Boolean);
+const zipf = (() => {
+  const cumulative = [];
+  let sum = 0;
+  for (let r = 1; r <= vocabulary.length; r++) cumulative.push((sum += 1 / r));
+  return () => {
+    const x = random() * sum;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] < x) lo = mid + 1; else hi = mid;
+    }
+    return vocabulary[lo];
+  };
+})();
+const filler = () => Array.from({ length: 20 + Math.floor(random() * 46) }, zipf).join(' ');
 const towns = [['Utrecht', 52.0907, 5.1214], ['Amsterdam', 52.3676, 4.9041], ['Rotterdam', 51.9244, 4.4777],
   ['Den Haag', 52.0705, 4.3007], ['Eindhoven', 51.4416, 5.4697], ['Groningen', 53.2194, 6.5665],
   ['Zwolle', 52.5168, 6.083], ['Nijmegen', 51.8126, 5.8372], ['Tilburg', 51.5555, 5.0913], ['Almere', 52.3508, 5.2647]];
@@ -158,7 +197,7 @@ for (let i = 0; i < count; i++) {
   const minimum = group === 'ouderen' ? pick([55, 65, 75]) : group === 'kinderen' ? 4 : group === 'jongeren' ? 12 : '';
   writers.service.row({
     id, organization_id: org, name: `${name} ${town} ${i + 1} (gegenereerd)`, status: 'active',
-    description: `Gegenereerde benchmarktekst: ${words}. ${pick(['Elke week', 'Twee keer per week', 'Op afspraak'])} in ${town}.`,
+    description: `Gegenereerde benchmarktekst: ${words}. ${pick(['Elke week', 'Twee keer per week', 'Op afspraak'])} in ${town}. ${filler()}.`,
     fees_description: pick(['Gratis', 'Eigen bijdrage', '€ 2,50 per keer']), minimum_age: minimum,
     assured_date: `2026-${String(1 + Math.floor(random() * 11)).padStart(2, '0')}-15`,
   });

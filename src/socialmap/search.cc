@@ -11,7 +11,9 @@
 // then relevance -bm25(socialmap_search, 10, 5, 3, 1, 1) when there are words; then the distance
 // to the nearest location; then (without words) the name; last the row number.
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <mutex>
 #include <numbers>
 #include <unordered_map>
 #include <unordered_set>
@@ -190,6 +192,97 @@ std::vector<MatchReason> ReasonsFor(const SearchQuery& q, const Service& s, cons
   return out;
 }
 
+// The number of index rows matching one word, for its idf. Counting a common word ("ouder"*
+// matches most of a directory) costs milliseconds, and the count only changes when the index
+// does, so it is kept per database file and index totals (row and token count, which change with
+// nearly every index write; an edit that keeps both leaves a count off by a few rows, which moves
+// an idf by a negligible amount). Process-wide, bounded: cleared when it grows past 4,096 words.
+Result<std::int64_t> CachedMatchCount(store::Db& db, const search_sql::IndexTotals& totals, const std::string& match) {
+  static std::mutex mutex;
+  static std::unordered_map<std::string, std::int64_t> counts;
+  const std::string key =
+      db.path() + '\n' + std::to_string(totals.rows) + '\n' + std::to_string(totals.tokens) + '\n' + match;
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = counts.find(key); it != counts.end()) return it->second;
+  }
+  auto n = search_sql::CountMatches(db, match);
+  if (!n) return Fail(n.error());
+  std::lock_guard lock(mutex);
+  if (counts.size() >= 4096) counts.clear();
+  counts.emplace(key, *n);
+  return *n;
+}
+
+// The words on the index rows of `near` (candidates without text, already within the radius and
+// the filters): the ones with every word, or, when none has them all, any of them; relevance as
+// FTS5's bm25(socialmap_search, 10, 5, 3, 1, 1) would give it over the whole index (k1 1.2,
+// b 0.75; a word's idf from the number of index rows it matches; a row's length in tokens over
+// all columns; the average length from the index's totals), so the order is the one the ranked
+// full-text query gives, at the cost of a few hundred rows instead of tens of thousands.
+Result<std::vector<search_sql::Candidate>> NearTextCandidates(store::Db& db, const std::vector<QueryWord>& words,
+                                                              const std::vector<search_sql::NearRow>& rows) {
+  constexpr std::array<double, 5> kWeights = {10, 5, 3, 1, 1};
+  constexpr double kK1 = 1.2, kB = 0.75;
+  struct Scored {
+    const search_sql::NearRow* row;
+    std::vector<double> freq;  // per word: the weighted count of its tokens
+    double tokens = 0;
+    int words = 0;  // how many of the words occur
+  };
+  std::vector<Scored> scored;
+  int most = 0;
+  for (const auto& r : rows) {
+    Scored row{&r, std::vector<double>(words.size(), 0)};
+    for (std::size_t c = 0; c < r.columns.size(); ++c) {
+      // The stems are separated by single spaces (SearchText); views, no copies: a 10 km circle in
+      // a city holds some 2,500 services of 30 to 80 words.
+      const std::string_view column = r.columns[c];
+      for (std::size_t at = 0; at < column.size();) {
+        const std::size_t end = std::min(column.find(' ', at), column.size());
+        const std::string_view token = column.substr(at, end - at);
+        at = end + 1;
+        if (token.empty()) continue;
+        row.tokens += 1;
+        for (std::size_t w = 0; w < words.size(); ++w) {
+          if (token == words[w].stem || (words[w].prefix && token.starts_with(words[w].stem))) {
+            row.freq[w] += kWeights[c];
+          }
+        }
+      }
+    }
+    row.words = static_cast<int>(std::count_if(row.freq.begin(), row.freq.end(), [](double f) { return f > 0; }));
+    if (row.words == 0) continue;
+    most = std::max(most, row.words);
+    scored.push_back(std::move(row));
+  }
+  std::vector<search_sql::Candidate> out;
+  if (scored.empty()) return out;
+  const int needed = most == static_cast<int>(words.size()) ? most : 1;  // all words, else any
+  auto totals = search_sql::ReadIndexTotals(db);
+  if (!totals) return Fail(totals.error());
+  const double rows_total = static_cast<double>(std::max<std::int64_t>(1, totals->rows));
+  const double average = std::max(1e-9, static_cast<double>(totals->tokens) / rows_total);
+  std::vector<double> idf;
+  for (const auto& w : words) {
+    auto hits = CachedMatchCount(db, *totals, MatchExpression({w}, ""));
+    if (!hits) return Fail(hits.error());
+    const double n = static_cast<double>(*hits);
+    const double v = std::log((rows_total - n + 0.5) / (n + 0.5));
+    idf.push_back(v <= 0 ? 1e-6 : v);
+  }
+  for (const auto& row : scored) {
+    if (row.words < needed) continue;
+    double score = 0;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      const double f = row.freq[w];
+      score += idf[w] * (f * (kK1 + 1)) / (f + kK1 * (1 - kB + kB * row.tokens / average));
+    }
+    out.push_back(search_sql::Candidate{row.row->rid, score, row.row->serves, {}});
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<SearchResult> Search(store::Db& db, const SearchQuery& q) {
@@ -254,27 +347,50 @@ Result<SearchResult> Search(store::Db& db, const SearchQuery& q) {
   const std::vector<QueryWord> words = QueryWords(q.text);
 
   // Near with a radius: the services with a location in the radius (R*Tree box, then great circle).
+  // With words, the services in the box that pass the filters come with their index rows, and the
+  // words are matched and ranked on those rows only (NearTextCandidates) instead of ranking every
+  // match in the land and dropping the ones far away.
   std::unordered_map<std::int64_t, double> nearest;
   const bool radius = lat && q.radius_km > 0;
+  std::vector<search_sql::Candidate> candidates;
   if (radius) {
     const double dlat = q.radius_km / kEarthRadiusKm * 180 / std::numbers::pi * 1.01;
     const double dlon = dlat / std::max(0.01, std::cos(*lat * std::numbers::pi / 180));
-    auto points = search_sql::PointsInBox(db, *lat - dlat, *lon - dlon, *lat + dlat, *lon + dlon);
-    if (!points) return Fail(points.error());
-    for (const auto& p : *points) {
-      const double d = DistanceKm(*lat, *lon, p.lat, p.lon);
-      if (d > q.radius_km) continue;
-      auto [it, fresh] = nearest.emplace(p.rid, d);
-      if (!fresh) it->second = std::min(it->second, d);
-    }
-    if (words.empty()) {
+    if (!words.empty()) {
+      auto rows = search_sql::SelectNearIndexRows(db, spec, *lat - dlat, *lon - dlon, *lat + dlat, *lon + dlon);
+      if (!rows) return Fail(rows.error());
+      std::vector<search_sql::NearRow> in_radius;
+      for (auto& row : *rows) {
+        const double d = DistanceKm(*lat, *lon, row.lat, row.lon);
+        if (d > q.radius_km) continue;
+        auto [it, fresh] = nearest.emplace(row.rid, d);
+        if (fresh) {
+          in_radius.push_back(std::move(row));
+        } else {
+          it->second = std::min(it->second, d);
+        }
+      }
+      auto matched = NearTextCandidates(db, words, in_radius);
+      if (!matched) return Fail(matched.error());
+      candidates = std::move(*matched);
+    } else {
+      auto points = search_sql::PointsInBox(db, *lat - dlat, *lon - dlon, *lat + dlat, *lon + dlon);
+      if (!points) return Fail(points.error());
+      for (const auto& p : *points) {
+        const double d = DistanceKm(*lat, *lon, p.lat, p.lon);
+        if (d > q.radius_km) continue;
+        auto [it, fresh] = nearest.emplace(p.rid, d);
+        if (!fresh) it->second = std::min(it->second, d);
+      }
       spec.only_rids.emplace();
       for (const auto& [rid, d] : nearest) spec.only_rids->push_back(rid);
+      if (!spec.only_rids->empty()) {
+        auto all = search_sql::SelectCandidates(db, spec);
+        if (!all) return Fail(all.error());
+        candidates = std::move(*all);
+      }
     }
-  }
-
-  std::vector<search_sql::Candidate> candidates;
-  if (!words.empty()) {
+  } else if (!words.empty()) {
     spec.match = MatchExpression(words, " AND ");
     auto all = search_sql::SelectCandidates(db, spec);
     if (!all) return Fail(all.error());
@@ -285,7 +401,7 @@ Result<SearchResult> Search(store::Db& db, const SearchQuery& q) {
       if (!any) return Fail(any.error());
       candidates = std::move(*any);
     }
-  } else if (!radius || !spec.only_rids->empty()) {
+  } else {
     auto all = search_sql::SelectCandidates(db, spec);
     if (!all) return Fail(all.error());
     candidates = std::move(*all);

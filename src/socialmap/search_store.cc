@@ -57,15 +57,31 @@ constexpr std::string_view kFromText =
     "WHERE socialmap_search MATCH ?1";
 constexpr std::string_view kFromRids =
     "s.name FROM json_each(?12) j CROSS JOIN socialmap_service s ON s.rid = j.value WHERE 1";
+// Near a point with words: the locations in the box (?13 min lat, ?14 min lon, ?15 max lat,
+// ?16 max lon), their services, and the services' index rows, in this order. The index row is read
+// from FTS5's content table (socialmap_search_content: id = rowid, c0..c4 = the columns in
+// declared order), a plain rowid lookup: through the virtual table each lookup costs a cursor
+// set-up, three times the time on the 2,500 points of a 10 km circle in a city.
+constexpr std::string_view kFromNearIndexRows =
+    "f.c0, f.c1, f.c2, f.c3, f.c4 "
+    "FROM socialmap_location_rtree r CROSS JOIN socialmap_location l ON l.rid = r.rid "
+    "CROSS JOIN socialmap_service_at_location sal ON sal.location_id = l.id "
+    "CROSS JOIN socialmap_service s ON s.id = sal.service_id "
+    "CROSS JOIN socialmap_search_content f ON f.id = s.rid "
+    "WHERE r.min_lat >= ?13 AND r.max_lat <= ?15 AND r.min_lon >= ?14 AND r.max_lon <= ?16 "
+    "AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL";
 constexpr std::string_view kFromAll = "s.name FROM socialmap_service s WHERE 1";
 constexpr std::string_view kServiceNotArchived = " AND s.archived_at IS NULL";
 constexpr std::string_view kNotArchived =
     " AND s.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM socialmap_party p "
     "WHERE p.id = s.organization_id AND p.archived_at IS NOT NULL)";
 // Any of the taxonomy terms (?2 domains, ?3 laws, ?4 target groups, ?5 access routes).
-#define WK_TERM_FILTER(n)                                                                          \
-  " AND s.id IN (SELECT a.link_id FROM socialmap_attribute a WHERE a.taxonomy_term_id IN (SELECT " \
-  "value FROM json_each(?" #n ")))"
+// Per row through the link index (EXISTS), not as one list of every service with the term: a
+// common term (Wmo) links tens of thousands of services, and building that list each time cost
+// more than the rest of a search near a point.
+#define WK_TERM_FILTER(n)                                                                              \
+  " AND EXISTS (SELECT 1 FROM socialmap_attribute a WHERE a.link_id = s.id AND a.taxonomy_term_id IN " \
+  "(SELECT value FROM json_each(?" #n ")))"
 constexpr std::string_view kDomains = WK_TERM_FILTER(2);
 constexpr std::string_view kLaws = WK_TERM_FILTER(3);
 constexpr std::string_view kGroups = WK_TERM_FILTER(4);
@@ -112,6 +128,10 @@ constexpr std::string_view kSchedulesOfServices =
     "JOIN socialmap_schedule sch ON sch.service_at_location_id = sal.id AND sch.service_id IS NULL "
     "ORDER BY 1, 2";
 #undef WK_SCHEDULE_COLUMNS
+constexpr std::string_view kCountMatches = "SELECT count(*) FROM socialmap_search WHERE socialmap_search MATCH ?1";
+// FTS5's own totals (its "averages" record, id 1 of the %_data table: varints of the row count,
+// then of the token count per column), the numbers its bm25() reads.
+constexpr std::string_view kIndexTotals = "SELECT block FROM socialmap_search_data WHERE id = 1";
 constexpr std::string_view kIndexedText =
     "SELECT rowid, name || ' ' || alternate_name || ' ' || target_groups || ' ' || description || ' ' || "
     "party_name FROM socialmap_search WHERE rowid IN (SELECT value FROM json_each(?1))";
@@ -256,6 +276,46 @@ void RollbackSavepoint(store::Db& db) {
   (void)db.Exec("RELEASE socialmap_search_index");
 }
 
+namespace {
+
+// The serves flag (the boost) as a selected column.
+void AppendServes(std::string& sql, const CandidateSpec& spec) {
+  if (!spec.served_extents.empty()) {
+    sql += kServesAlways;  // the asked area is the one filtered on
+  } else if (!spec.boost_extents.empty()) {
+    sql += kServesBoost;
+  } else {
+    sql += kServesNever;
+  }
+}
+
+// The filter conditions of `spec` on `s` (a socialmap_service row), after a WHERE clause.
+void AppendFilters(std::string& sql, const CandidateSpec& spec) {
+  if (!spec.domain_terms.empty()) sql += kDomains;
+  if (!spec.law_terms.empty()) sql += kLaws;
+  if (!spec.group_terms.empty()) sql += kGroups;
+  if (!spec.access_terms.empty()) sql += kAccess;
+  if (spec.formal) sql += kFormal;
+  if (!spec.served_extents.empty()) sql += kServed;
+  if (spec.age) sql += kAge;
+}
+
+void BindFilters(store::Statement& st, const CandidateSpec& spec) {
+  if (!spec.domain_terms.empty()) st.Bind(2, JsonList(spec.domain_terms));
+  if (!spec.law_terms.empty()) st.Bind(3, JsonList(spec.law_terms));
+  if (!spec.group_terms.empty()) st.Bind(4, JsonList(spec.group_terms));
+  if (!spec.access_terms.empty()) st.Bind(5, JsonList(spec.access_terms));
+  if (spec.formal) st.Bind(6, *spec.formal ? 1 : 0);
+  if (!spec.served_extents.empty()) {
+    st.Bind(7, JsonList(spec.served_extents)).Bind(8, JsonList(spec.served_location_areas));
+  } else if (!spec.boost_extents.empty()) {
+    st.Bind(9, JsonList(spec.boost_extents)).Bind(10, JsonList(spec.boost_location_areas));
+  }
+  if (spec.age) st.Bind(11, *spec.age);
+}
+
+}  // namespace
+
 Result<std::vector<Candidate>> SelectCandidates(store::Db& db, const CandidateSpec& spec) {
   const bool text = !spec.match.empty();
   const bool filtered = !spec.domain_terms.empty() || !spec.law_terms.empty() || !spec.group_terms.empty() ||
@@ -267,37 +327,15 @@ Result<std::vector<Candidate>> SelectCandidates(store::Db& db, const CandidateSp
     sql = kFtsOnly;
   } else {
     sql = text ? kSelectRelevance : kSelectNoRelevance;
-    if (!spec.served_extents.empty()) {
-      sql += kServesAlways;  // the asked area is the one filtered on
-    } else if (!spec.boost_extents.empty()) {
-      sql += kServesBoost;
-    } else {
-      sql += kServesNever;
-    }
+    AppendServes(sql, spec);
     sql += text ? kFromText : spec.only_rids ? kFromRids : kFromAll;
     if (!spec.include_archived) sql += text ? kServiceNotArchived : kNotArchived;
-    if (!spec.domain_terms.empty()) sql += kDomains;
-    if (!spec.law_terms.empty()) sql += kLaws;
-    if (!spec.group_terms.empty()) sql += kGroups;
-    if (!spec.access_terms.empty()) sql += kAccess;
-    if (spec.formal) sql += kFormal;
-    if (!spec.served_extents.empty()) sql += kServed;
-    if (spec.age) sql += kAge;
+    AppendFilters(sql, spec);
   }
   auto st = db.Prepare(sql);
   if (!st) return Fail(st.error());
   if (text) st->Bind(1, spec.match);
-  if (!spec.domain_terms.empty()) st->Bind(2, JsonList(spec.domain_terms));
-  if (!spec.law_terms.empty()) st->Bind(3, JsonList(spec.law_terms));
-  if (!spec.group_terms.empty()) st->Bind(4, JsonList(spec.group_terms));
-  if (!spec.access_terms.empty()) st->Bind(5, JsonList(spec.access_terms));
-  if (spec.formal) st->Bind(6, *spec.formal ? 1 : 0);
-  if (!spec.served_extents.empty()) {
-    st->Bind(7, JsonList(spec.served_extents)).Bind(8, JsonList(spec.served_location_areas));
-  } else if (!spec.boost_extents.empty()) {
-    st->Bind(9, JsonList(spec.boost_extents)).Bind(10, JsonList(spec.boost_location_areas));
-  }
-  if (spec.age) st->Bind(11, *spec.age);
+  BindFilters(*st, spec);
   if (!text && spec.only_rids) st->Bind(12, JsonList(*spec.only_rids));
   std::vector<Candidate> out;
   for (;;) {
@@ -305,6 +343,34 @@ Result<std::vector<Candidate>> SelectCandidates(store::Db& db, const CandidateSp
     if (!row) return Fail(row.error());
     if (!*row) break;
     out.push_back(Candidate{st->Int(0), st->Double(1), st->Int(2) != 0, st->Text(3)});
+  }
+  return out;
+}
+
+Result<std::vector<NearRow>> SelectNearIndexRows(store::Db& db, const CandidateSpec& spec, double min_lat,
+                                                 double min_lon, double max_lat, double max_lon) {
+  std::string sql = "SELECT s.rid, l.latitude, l.longitude, ";
+  AppendServes(sql, spec);
+  sql += kFromNearIndexRows;
+  // The index holds no archived service (nor one of an archived party); with include_archived
+  // such a service has no index row, so it cannot match words either way.
+  AppendFilters(sql, spec);
+  auto st = db.Prepare(sql);
+  if (!st) return Fail(st.error());
+  BindFilters(*st, spec);
+  st->Bind(13, min_lat).Bind(14, min_lon).Bind(15, max_lat).Bind(16, max_lon);
+  std::vector<NearRow> out;
+  for (;;) {
+    auto row = st->Step();
+    if (!row) return Fail(row.error());
+    if (!*row) break;
+    NearRow r;
+    r.rid = st->Int(0);
+    r.lat = st->Double(1);
+    r.lon = st->Double(2);
+    r.serves = st->Int(3) != 0;
+    for (int i = 0; i < 5; ++i) r.columns[static_cast<std::size_t>(i)] = st->Text(i + 4);
+    out.push_back(std::move(r));
   }
   return out;
 }
@@ -367,6 +433,41 @@ Result<std::vector<std::pair<std::int64_t, std::string>>> IndexedText(store::Db&
                       [&](const store::Statement& st) { out.emplace_back(st.Int(0), st.Text(1)); });
   if (!done) return Fail(done.error());
   return out;
+}
+
+Result<std::int64_t> CountMatches(store::Db& db, const std::string& match) {
+  auto st = db.Prepare(kCountMatches);
+  if (!st) return Fail(st.error());
+  st->Bind(1, match);
+  auto row = st->Step();
+  if (!row) return Fail(row.error());
+  return *row ? st->Int(0) : 0;
+}
+
+Result<IndexTotals> ReadIndexTotals(store::Db& db) {
+  auto st = db.Prepare(kIndexTotals);
+  if (!st) return Fail(st.error());
+  auto row = st->Step();
+  if (!row) return Fail(row.error());
+  IndexTotals totals;
+  if (!*row) return totals;
+  const std::string block = st->Text(0);
+  // SQLite varints: big-endian groups of 7 bits, high bit set on all but the last; a 9th byte
+  // carries 8 bits.
+  std::size_t at = 0;
+  auto varint = [&]() -> std::int64_t {
+    std::uint64_t v = 0;
+    for (int i = 0; i < 9 && at < block.size(); ++i) {
+      const auto byte = static_cast<unsigned char>(block[at++]);
+      if (i == 8) return static_cast<std::int64_t>((v << 8) | byte);
+      v = (v << 7) | (byte & 0x7f);
+      if ((byte & 0x80) == 0) break;
+    }
+    return static_cast<std::int64_t>(v);
+  };
+  totals.rows = varint();
+  while (at < block.size()) totals.tokens += varint();
+  return totals;
 }
 
 Result<std::vector<std::optional<Service>>> ReadServices(store::Db& db, const std::vector<std::int64_t>& rids) {

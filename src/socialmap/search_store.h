@@ -3,6 +3,7 @@
 // Private to the socialmap module.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -71,6 +72,19 @@ struct Candidate {
 };
 Result<std::vector<Candidate>> SelectCandidates(store::Db& db, const CandidateSpec& spec);
 
+// Near a point with words: one row per location in the box (R*Tree) and service offered there
+// that passes the filters of `spec` (not its match, only_rids or include_archived) and has an
+// index row: the point, the serves flag and the service's stemmed index columns (name,
+// alternate_name, target_groups, description, party_name).
+struct NearRow {
+  std::int64_t rid = 0;
+  double lat = 0, lon = 0;
+  bool serves = false;
+  std::array<std::string, 5> columns;
+};
+Result<std::vector<NearRow>> SelectNearIndexRows(store::Db& db, const CandidateSpec& spec, double min_lat,
+                                                 double min_lon, double max_lat, double max_lon);
+
 // A point of a location where a service is offered.
 struct ServicePoint {
   std::int64_t rid = 0;  // the service's
@@ -95,6 +109,14 @@ Result<std::vector<ServiceSchedule>> SchedulesOfServices(store::Db& db, const st
 // The stemmed index text of the given services (all columns joined by spaces), for the reasons.
 Result<std::vector<std::pair<std::int64_t, std::string>>> IndexedText(store::Db& db,
                                                                       const std::vector<std::int64_t>& rids);
+
+// The number of index rows that match an FTS5 expression.
+Result<std::int64_t> CountMatches(store::Db& db, const std::string& match);
+// The index's row count and its token count over all columns (as FTS5's bm25() reads them).
+struct IndexTotals {
+  std::int64_t rows = 0, tokens = 0;
+};
+Result<IndexTotals> ReadIndexTotals(store::Db& db);
 
 // The services of a result page, one per rid in the order of `rids` (nullopt for an unknown rid),
 // with party name, vocabulary codes, areas served, languages, locations (address and point),

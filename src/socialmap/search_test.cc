@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "search_test_support.h"
 #include "wk/store/db.h"
 
@@ -169,6 +171,39 @@ TEST_F(Searching, NearOrdersByDistanceWithinTheRadius) {
   auto hit = Hit(Near(testing::kBunnik, 10), "mantelzorg");
   ASSERT_TRUE(hit.distance_km.has_value());
   EXPECT_NEAR(*hit.distance_km, 4.30, 0.01);
+}
+
+TEST_F(Searching, NearWithWordsRanksTheServicesInTheRadiusAsTheWholeIndexWould) {
+  // Near a point the words are matched and ranked on the services in the radius only; their
+  // scores are the ones FTS5's bm25 gives them over the whole index, and the fallback to any of
+  // the words works the same.
+  struct Case {
+    std::string text;
+  };
+  const Case cases[] = {{"eenzaam"},   {"ouderen"}, {"koffie ouderen"}, {"eenzaam tuinieren"},
+                        {"buurthuis"}, {"mantelz"}, {"ontmoeting"},     {"tuinieren"}};
+  for (const auto& c : cases) {
+    SearchQuery near = Near(testing::kBunnik, 50);
+    near.text = c.text;
+    SearchQuery everywhere;
+    everywhere.text = c.text;
+    auto a = Search(*db_, near);
+    auto b = Search(*db_, everywhere);
+    ASSERT_TRUE(a.has_value() && b.has_value()) << c.text;
+    ASSERT_EQ(a->hits.size(), b->hits.size()) << c.text;
+    for (const auto& hit : a->hits) {
+      const auto same = std::find_if(b->hits.begin(), b->hits.end(),
+                                     [&](const SearchHit& h) { return h.service.id == hit.service.id; });
+      ASSERT_NE(same, b->hits.end()) << c.text;
+      EXPECT_NEAR(hit.score, same->score, 1e-9) << c.text << " " << set_->name.at(hit.service.id);
+    }
+  }
+  SearchQuery q = Near(testing::kBunnik, 5);
+  q.text = "mantelzorgers";
+  EXPECT_EQ(Keys(q), (List{"mantelzorg"}));
+  q.radius_km = 6;
+  q.text = "buurtcafe";
+  EXPECT_EQ(Keys(q), (List{"cafe"}));
 }
 
 TEST_F(Searching, AServiceServingTheAskedAreaComesBeforeOneThatIsOnlyNear) {

@@ -154,7 +154,11 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
       // 1 MiB of page cache per connection instead of SQLite's 2 MiB: a server holds one connection
       // per request thread, and the operating system caches the file for all of them anyway.
       // Large writes widen it for their duration (BulkWriteCache).
-      "PRAGMA cache_size=-1024;");
+      "PRAGMA cache_size=-1024; "
+      // Reads through a memory map of (up to) 1 GiB of the file: the pages come straight from the
+      // operating system's cache, shared by all connections, without a read() and a copy each;
+      // a search near a point touches a few thousand pages at random (issue 4's benchmark).
+      "PRAGMA mmap_size=1073741824;");
   if (!r) return Fail(r.error());
   return db;
 }
