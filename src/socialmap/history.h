@@ -54,6 +54,12 @@ class HistoryWriter {
   int rows() const { return rows_; }
   // The names of the fields written so far, without repeats, for the audit detail.
   const std::vector<std::string>& fields() const { return fields_; }
+  // fields() joined by ", ": the audit detail of an update.
+  std::string FieldList() const {
+    std::string out;
+    for (const std::string& f : fields_) out += (out.empty() ? "" : ", ") + f;
+    return out;
+  }
 
   // Created/Changed/Removed over a list of children matched by id.
   template <class T, class FieldsOf>

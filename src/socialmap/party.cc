@@ -207,9 +207,7 @@ Result<Party> UpdateParty(store::Db& db, const accounts::Principal& who, const P
   if (p.name != before->name) {
     if (auto r = RefreshServicesOf(db, p.id); !r) return Fail(r.error());
   }
-  std::string detail;
-  for (const std::string& f : history.fields()) detail += (detail.empty() ? "" : ", ") + f;
-  if (auto r = Audit(db, who, "socialmap.party.update", p.id, detail); !r) return Fail(r.error());
+  if (auto r = Audit(db, who, "socialmap.party.update", p.id, history.FieldList()); !r) return Fail(r.error());
   if (auto r = tx->Commit(); !r) return Fail(r.error());
   return Load(db, p.id);
 }

@@ -279,9 +279,7 @@ Result<Service> UpdateService(store::Db& db, const accounts::Principal& who, con
   if (auto r = sql::UpdateService(db, s, now); !r) return Fail(r.error());
   if (auto r = WriteChildren(db, s, *before); !r) return Fail(r.error());
   if (auto r = RefreshSearchIndex(db, s.id); !r) return Fail(r.error());
-  std::string detail;
-  for (const std::string& f : history.fields()) detail += (detail.empty() ? "" : ", ") + f;
-  if (auto r = Audit(db, who, "socialmap.service.update", s.id, detail); !r) return Fail(r.error());
+  if (auto r = Audit(db, who, "socialmap.service.update", s.id, history.FieldList()); !r) return Fail(r.error());
   if (auto r = tx->Commit(); !r) return Fail(r.error());
   return Load(db, s.id);
 }

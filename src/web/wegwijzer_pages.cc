@@ -4,16 +4,17 @@
 // and a large font (wegwijzer.css: at least 16pt on paper); on paper no navigation, and an
 // "Afdrukken" button (wegwijzer.js) on screen.
 #include <algorithm>
-#include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "app.h"
 #include "problem.h"
+#include "socialmap_words.h"
 #include "templates.h"
 #include "wk/core/text.h"
 #include "wk/socialmap/opening_hours.h"
 #include "wk/socialmap/socialmap.h"
 #include "wk/socialmap/vocabulary.h"
+#include "wk/store/audit.h"
 
 namespace wk::web {
 namespace {
@@ -48,15 +49,6 @@ std::string Ages(const socialmap::Service& s) {
   if (s.minimum_age) return "vanaf " + std::to_string(*s.minimum_age) + " jaar";
   if (s.maximum_age) return "tot en met " + std::to_string(*s.maximum_age) + " jaar";
   return {};
-}
-
-// "29 november 2026".
-std::string DutchDate() {
-  static constexpr const char* kMonths[] = {"januari", "februari", "maart",     "april",   "mei",      "juni",
-                                            "juli",    "augustus", "september", "oktober", "november", "december"};
-  const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-  return std::to_string(static_cast<unsigned>(ymd.day())) + " " + kMonths[static_cast<unsigned>(ymd.month()) - 1] +
-         " " + std::to_string(static_cast<int>(ymd.year()));
 }
 
 std::vector<std::string> NonEmpty(std::initializer_list<std::string> lines) {
@@ -131,7 +123,8 @@ Response Wegwijzer(App& app, Request& req) {
       services.push_back(ServiceData(*service, *party, services.size() + 1));
     }
   }
-  nlohmann::json data = {{"services", services}, {"empty", services.empty()}, {"date", DutchDate()}};
+  nlohmann::json data = {
+      {"services", services}, {"empty", services.empty()}, {"date", DutchDate(store::NowUtc().substr(0, 10))}};
   return RenderPage(req, "Wegwijzer", "wegwijzer", data);
 }
 
