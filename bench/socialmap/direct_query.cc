@@ -1,16 +1,19 @@
-// The reference of the search benchmark (issue 4 section 5): each of the ten searches of
-// queries.tsv run directly on the database as the core of socialmap::Search runs it, without HTTP,
-// JSON or the use case around it (the SQL is the same as in src/socialmap/search_store.cc; keep
-// them together):
-//   1. one statement: the location points in the R*Tree box of the circle, their services with
-//      the vocabulary filter (EXISTS per row), and the services' stemmed index rows (FTS5's
-//      content table by rowid);
+// The core of the search benchmark's searches (issue 4 section 5), printed beside the reference
+// (search_direct.cc): each of the ten searches of queries.tsv run directly on the database with
+// libsqlite3 as the core of socialmap::Search runs it, without HTTP, JSON, the use case around it
+// or the reading of the answer's services (the SQL is the same as in
+// src/socialmap/search_store.cc; keep them together):
+//   1. one statement: the service points in the cells the circle touches with the services'
+//      stemmed index rows (socialmap_service_point, clustered on a grid cell: one range of cells
+//      per band of latitude; migration 0006);
 //   2. in C++: the great circle, then the words (the very SearchStems code the index is filled
-//      with; a stem of four letters or more also as a prefix; all words, else any), scored with
-//      FTS5's bm25 formula, weights 10, 5, 3, 1, 1 (idf from an FTS5 count of each word's
+//      with; a stem of four letters or more also as a prefix) and the row's length in tokens;
+//   3. with a vocabulary filter, one statement for the services with all words: not archived and
+//      the term (EXISTS per service); when none passes, the same for those with any of the words;
+//   4. in C++: FTS5's bm25 formula, weights 10, 5, 3, 1, 1 (idf from an FTS5 count of each word's
 //      matches, counted once per word as Search keeps the counts while the index is unchanged;
 //      average length from the index totals), the first 20;
-//   3. the name and description of those 20 (the least an answer shows).
+//   5. the name and description of those 20 (the least an answer shows).
 //
 //   direct_query DB QUERIES.TSV VOCABULARY.CSV [REPEATS]
 //
@@ -24,6 +27,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -34,15 +38,15 @@
 namespace {
 
 constexpr const char* kNearRows =
-    "SELECT s.rid, l.latitude, l.longitude, f.c0, f.c1, f.c2, f.c3, f.c4 "
-    "FROM socialmap_location_rtree r CROSS JOIN socialmap_location l ON l.rid = r.rid "
-    "CROSS JOIN socialmap_service_at_location sal ON sal.location_id = l.id "
-    "CROSS JOIN socialmap_service s ON s.id = sal.service_id "
-    "CROSS JOIN socialmap_search_content f ON f.id = s.rid "
-    "WHERE r.min_lat >= ?3 AND r.max_lat <= ?4 AND r.min_lon >= ?5 AND r.max_lon <= ?6 "
-    "AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL "
-    "AND (?2 IS NULL OR EXISTS (SELECT 1 FROM socialmap_attribute a WHERE a.link_id = s.id "
-    "AND a.taxonomy_term_id = ?2))";
+    "SELECT p.service_rid, p.latitude, p.longitude, p.tokens, p.name, p.alternate_name, p.target_groups, "
+    "p.description, p.party_name FROM json_each(?1) b CROSS JOIN socialmap_service_point p "
+    "ON p.cell BETWEEN b.value ->> 0 AND b.value ->> 1 "
+    "WHERE p.latitude BETWEEN ?2 AND ?3 AND p.longitude BETWEEN ?4 AND ?5 AND p.name IS NOT NULL";
+constexpr const char* kFilter =
+    "SELECT s.rid FROM json_each(?1) j CROSS JOIN socialmap_service s ON s.rid = j.value "
+    "WHERE s.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM socialmap_party p "
+    "WHERE p.id = s.organization_id AND p.archived_at IS NOT NULL) "
+    "AND EXISTS (SELECT 1 FROM socialmap_attribute a WHERE a.link_id = s.id AND a.taxonomy_term_id = ?2)";
 constexpr const char* kCount = "SELECT count(*) FROM socialmap_search WHERE socialmap_search MATCH ?1";
 constexpr const char* kTotals = "SELECT block FROM socialmap_search_data WHERE id = 1";
 constexpr const char* kNames = "SELECT name, description FROM socialmap_service WHERE rid = ?1";
@@ -108,10 +112,12 @@ int main(int argc, char** argv) {
   Check(db, sqlite3_exec(db, "PRAGMA cache_size=-1024; PRAGMA mmap_size=1073741824;", nullptr, nullptr, nullptr),
         "pragma");
   sqlite3_stmt* near = nullptr;
+  sqlite3_stmt* filter = nullptr;
   sqlite3_stmt* count = nullptr;
   sqlite3_stmt* totals = nullptr;
   sqlite3_stmt* names = nullptr;
   Check(db, sqlite3_prepare_v3(db, kNearRows, -1, SQLITE_PREPARE_PERSISTENT, &near, nullptr), "prepare");
+  Check(db, sqlite3_prepare_v3(db, kFilter, -1, SQLITE_PREPARE_PERSISTENT, &filter, nullptr), "prepare");
   Check(db, sqlite3_prepare_v3(db, kCount, -1, SQLITE_PREPARE_PERSISTENT, &count, nullptr), "prepare");
   Check(db, sqlite3_prepare_v3(db, kTotals, -1, SQLITE_PREPARE_PERSISTENT, &totals, nullptr), "prepare");
   Check(db, sqlite3_prepare_v3(db, kNames, -1, SQLITE_PREPARE_PERSISTENT, &names, nullptr), "prepare");
@@ -124,8 +130,6 @@ int main(int argc, char** argv) {
     };
     std::vector<Word> words;
     for (const auto& stem : wk::socialmap::SearchStems(s.text)) words.push_back({stem, stem.size() >= 4});
-    const double dlat = s.radius_km / 6371.0088 * 180 / M_PI * 1.01;
-    const double dlon = dlat / std::cos(s.lat * M_PI / 180);
     const char* term = nullptr;
     if (s.filter != "-") {
       auto it = terms.find(s.filter);
@@ -140,15 +144,37 @@ int main(int argc, char** argv) {
     for (int i = 0; i < repeats; ++i) {
       auto t0 = std::chrono::steady_clock::now();
       // 1. The rows near the point that pass the filter, with their index rows.
-      if (term != nullptr) {
-        sqlite3_bind_text(near, 2, term, -1, SQLITE_STATIC);
-      } else {
-        sqlite3_bind_null(near, 2);
+      // The cells of the circle, as search_store.cc's CellsOf makes them.
+      std::string bands = "[";
+      const double radius = s.radius_km * 1.01, k = M_PI / 180;
+      const double dlat = radius / 6371.0088 / k, dlon = dlat / std::max(0.01, std::cos(s.lat * k));
+      const double min_lat = std::max(-90.0, s.lat - dlat), max_lat = std::min(90.0, s.lat + dlat);
+      const double min_lon = std::max(-180.0, s.lon - dlon), max_lon = std::min(180.0, s.lon + dlon);
+      {
+        const auto index = [](double v, double offset) {
+          return static_cast<long long>(std::floor((std::clamp(v, -offset, offset) + offset) / 0.01));
+        };
+        const auto hav = [](double r) { return std::pow(std::sin(r / 2), 2); };
+        const double reach = hav(radius / 6371.0088);
+        for (long long b = index(min_lat, 90); b <= index(max_lat, 90); ++b) {
+          const double south = static_cast<double>(b) * 0.01 - 90;
+          const double nearest = std::clamp(s.lat, south, south + 0.01);
+          const double across = std::cos(s.lat * k) * std::cos(nearest * k);
+          const double x = across > 0 ? (reach - hav((nearest - s.lat) * k)) / across : 1;
+          if (x < 0) continue;
+          const double half = x >= 1 ? 180 : 2 * std::asin(std::sqrt(x)) / k * 1.01 + 0.01;
+          const long long c0 = index(std::max(min_lon, s.lon - half), 180);
+          const long long c1 = index(std::min(max_lon, s.lon + half), 180);
+          if (bands.size() > 1) bands += ',';
+          bands += '[' + std::to_string(b * 36001 + c0) + ',' + std::to_string(b * 36001 + c1) + ']';
+        }
+        bands += ']';
       }
-      sqlite3_bind_double(near, 3, s.lat - dlat);
-      sqlite3_bind_double(near, 4, s.lat + dlat);
-      sqlite3_bind_double(near, 5, s.lon - dlon);
-      sqlite3_bind_double(near, 6, s.lon + dlon);
+      sqlite3_bind_text(near, 1, bands.c_str(), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_double(near, 2, min_lat);
+      sqlite3_bind_double(near, 3, max_lat);
+      sqlite3_bind_double(near, 4, min_lon);
+      sqlite3_bind_double(near, 5, max_lon);
       struct Row {
         sqlite3_int64 rid;
         std::vector<double> freq;
@@ -157,43 +183,63 @@ int main(int argc, char** argv) {
       };
       std::vector<Row> rows;
       std::map<sqlite3_int64, bool> seen;
-      int most = 0;
       int rc;
       while ((rc = sqlite3_step(near)) == SQLITE_ROW) {
         const double lat = sqlite3_column_double(near, 1), lon = sqlite3_column_double(near, 2);
-        const double k = M_PI / 180;
         const double h = std::pow(std::sin((lat - s.lat) * k / 2), 2) +
                          std::cos(s.lat * k) * std::cos(lat * k) * std::pow(std::sin((lon - s.lon) * k / 2), 2);
         if (2 * 6371.0088 * std::asin(std::min(1.0, std::sqrt(h))) > s.radius_km) continue;
         const sqlite3_int64 rid = sqlite3_column_int64(near, 0);
         if (!seen.emplace(rid, true).second) continue;
-        Row row{rid, std::vector<double>(words.size(), 0)};
+        Row row{rid, std::vector<double>(words.size(), 0), static_cast<double>(sqlite3_column_int64(near, 3))};
         for (int c = 0; c < 5; ++c) {
-          const std::string_view column(reinterpret_cast<const char*>(sqlite3_column_text(near, 3 + c)),
-                                        static_cast<std::size_t>(sqlite3_column_bytes(near, 3 + c)));
-          for (std::size_t at = 0; at < column.size();) {
-            const std::size_t end = std::min(column.find(' ', at), column.size());
-            const std::string_view token = column.substr(at, end - at);
-            at = end + 1;
-            if (token.empty()) continue;
-            row.tokens += 1;
-            for (std::size_t w = 0; w < words.size(); ++w) {
-              if (token == words[w].stem || (words[w].prefix && token.starts_with(words[w].stem))) {
-                row.freq[w] += weights[c];
-              }
+          const std::string_view column(reinterpret_cast<const char*>(sqlite3_column_text(near, 4 + c)),
+                                        static_cast<std::size_t>(sqlite3_column_bytes(near, 4 + c)));
+          // Tokens that are the stem, or start with it when it is a prefix (stems are separated by
+          // single spaces).
+          for (std::size_t w = 0; w < words.size(); ++w) {
+            const std::string& stem = words[w].stem;
+            for (std::size_t at = column.find(stem); at != std::string_view::npos; at = column.find(stem, at + 1)) {
+              if (at > 0 && column[at - 1] != ' ') continue;
+              const std::size_t end = at + stem.size();
+              if (!words[w].prefix && end < column.size() && column[end] != ' ') continue;
+              row.freq[w] += weights[c];
             }
           }
         }
         for (double f : row.freq) row.words += f > 0;
         if (row.words == 0) continue;
-        most = std::max(most, row.words);
         rows.push_back(std::move(row));
       }
       Check(db, rc, "step");
       sqlite3_reset(near);
-      // 2. bm25 as FTS5 computes it over the whole index.
+      // 3. The filter: the services with all words first, else those with any.
+      std::set<sqlite3_int64> passed;
+      const int all = static_cast<int>(words.size());
+      auto pass = [&](auto keep) {
+        std::string json = "[";
+        for (const auto& row : rows) {
+          if (!keep(row.words)) continue;
+          if (term == nullptr) {
+            passed.insert(row.rid);
+            continue;
+          }
+          if (json.size() > 1) json += ',';
+          json += std::to_string(row.rid);
+        }
+        if (term == nullptr || json.size() == 1) return;
+        json += ']';
+        sqlite3_bind_text(filter, 1, json.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(filter, 2, term, -1, SQLITE_STATIC);
+        while ((rc = sqlite3_step(filter)) == SQLITE_ROW) passed.insert(sqlite3_column_int64(filter, 0));
+        Check(db, rc, "filter");
+        sqlite3_reset(filter);
+      };
+      pass([all](int n) { return n == all; });
+      if (passed.empty() && all > 1) pass([all](int n) { return n > 0 && n < all; });
+      // 4. bm25 as FTS5 computes it over the whole index.
       std::vector<std::pair<double, sqlite3_int64>> ranked;
-      if (!rows.empty()) {
+      if (!passed.empty()) {
         Check(db, sqlite3_step(totals), "totals");
         const auto* block = static_cast<const unsigned char*>(sqlite3_column_blob(totals, 0));
         const int size = sqlite3_column_bytes(totals, 0);
@@ -228,9 +274,8 @@ int main(int argc, char** argv) {
           idf.push_back(v <= 0 ? 1e-6 : v);
         }
         const double average = std::max(1e-9, total_tokens / total_rows);
-        const int needed = most == static_cast<int>(words.size()) ? most : 1;
         for (const auto& row : rows) {
-          if (row.words < needed) continue;
+          if (!passed.contains(row.rid)) continue;
           double score = 0;
           for (std::size_t w = 0; w < words.size(); ++w) {
             const double f = row.freq[w];
@@ -241,7 +286,7 @@ int main(int argc, char** argv) {
       }
       const std::size_t top = std::min<std::size_t>(20, ranked.size());
       std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(top), ranked.end());
-      // 3. The names and descriptions of the first 20.
+      // 5. The names and descriptions of the first 20.
       hits = 0;
       std::size_t bytes = 0;
       for (std::size_t h = 0; h < top; ++h) {
@@ -258,6 +303,7 @@ int main(int argc, char** argv) {
     std::printf("%s\t%d\t%.3f\t%.3f\n", s.name.c_str(), hits, Percentile(ms, 0.5), Percentile(ms, 0.99));
   }
   sqlite3_finalize(near);
+  sqlite3_finalize(filter);
   sqlite3_finalize(count);
   sqlite3_finalize(totals);
   sqlite3_finalize(names);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "hsds_test_support.h"
+#include "test_support.h"
 #include "wk/areas/areas.h"
 #include "wk/socialmap/hsds.h"
 #include "wk/socialmap/socialmap.h"
@@ -30,6 +31,9 @@ TEST(ImportHsds, ImportsTheHsdsExamplePackageRowByRow) {
   EXPECT_EQ(summary->other_rows, 18);
   EXPECT_EQ(summary->warnings.size(), 9u);  // their texts: ValidateHsds's test
   EXPECT_EQ(RowCounts(*db), kExampleCounts);
+  // Its one location lies at latitude 100: no point to search near (migration 0006).
+  EXPECT_EQ(testing::CheckServicePoints(*db).differing, 0);
+  EXPECT_EQ(QueryText(*db, "SELECT count(*) FROM socialmap_service_point"), "0");
   // The seven tables the model does not use are kept row by row.
   EXPECT_EQ(QueryText(*db,
                       "SELECT group_concat(table_name, ' ') FROM (SELECT table_name FROM socialmap_hsds_row "
@@ -94,6 +98,11 @@ TEST(ImportHsds, AppliesOwnPartyFieldsAndLocatesTheBuurt) {
                       "SELECT COUNT(*) FROM socialmap_location_rtree JOIN socialmap_location USING (rid) WHERE "
                       "min_lon <= 5.1035 AND max_lon >= 5.1035 AND min_lat <= 52.0921 AND max_lat >= 52.0921"),
             "1");
+  // The service's point for "near" searches, with its words (migration 0006).
+  const auto points = testing::CheckServicePoints(*db);
+  EXPECT_EQ(points.differing, 0);
+  EXPECT_EQ(points.expected, 1);
+  EXPECT_EQ(QueryText(*db, "SELECT count(*) FROM socialmap_service_point WHERE name <> '' AND tokens > 0"), "1");
   EXPECT_EQ(QueryText(*db, "SELECT number_key FROM socialmap_phone WHERE id = '271ad6c7-d0bf-48fb-a20b-d23b7b29d912'"),
             NormalisePhone("030 000 00 01"));
   EXPECT_EQ(summary->warnings,

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <mutex>
 #include <numbers>
 #include <unordered_map>
@@ -214,73 +215,133 @@ Result<std::int64_t> CachedMatchCount(store::Db& db, const search_sql::IndexTota
   return *n;
 }
 
-// The words on the index rows of `near` (candidates without text, already within the radius and
-// the filters): the ones with every word, or, when none has them all, any of them; relevance as
-// FTS5's bm25(socialmap_search, 10, 5, 3, 1, 1) would give it over the whole index (k1 1.2,
-// b 0.75; a word's idf from the number of index rows it matches; a row's length in tokens over
-// all columns; the average length from the index's totals), so the order is the one the ranked
-// full-text query gives, at the cost of a few hundred rows instead of tens of thousands.
-Result<std::vector<search_sql::Candidate>> NearTextCandidates(store::Db& db, const std::vector<QueryWord>& words,
-                                                              const std::vector<search_sql::NearRow>& rows) {
-  constexpr std::array<double, 5> kWeights = {10, 5, 3, 1, 1};
-  constexpr double kK1 = 1.2, kB = 0.75;
+// Near a point with words: the words on the index rows of the services within the radius
+// (ForEachIndexedPointNear), scored as FTS5's bm25(socialmap_search, 10, 5, 3, 1, 1) would score
+// them over the whole index (k1 1.2, b 0.75; a word's idf from the number of index rows it
+// matches; a row's length in tokens over all columns; the average length from the index's
+// totals), so the order is the one the ranked full-text query gives, at the cost of a few hundred
+// rows instead of tens of thousands. Add() takes the rows as the query yields them (a service at
+// several points comes once per point: its words are counted once, its distance is the nearest).
+// Rank() keeps the services that pass the filters and have every word, or, when none of those
+// has them all, any of them; it asks the filters (SQL) for the services with all words first, so
+// the filters are evaluated for a fraction of the circle.
+class NearTextScorer {
+ public:
+  // The services among `rids` that pass the filters, with their serves flag.
+  using Filter = std::function<Result<std::unordered_map<std::int64_t, bool>>(const std::vector<std::int64_t>&)>;
+
+  explicit NearTextScorer(const std::vector<QueryWord>& words) : words_(words) {
+    seen_.reserve(4096);
+    scored_.reserve(4096);
+  }
+
+  void Add(const search_sql::NearRowView& r, double distance) {
+    auto [it, fresh] = seen_.emplace(r.rid, scored_.size());
+    if (!fresh) {
+      Scored& known = scored_[it->second];
+      known.distance = std::min(known.distance, distance);
+      return;
+    }
+    Scored row{r.rid, distance, std::vector<double>(words_.size(), 0), static_cast<double>(r.tokens)};
+    for (std::size_t c = 0; c < r.columns.size(); ++c) {
+      const std::string_view column = r.columns[c];
+      for (std::size_t w = 0; w < words_.size(); ++w) {
+        if (const int n = Occurrences(column, words_[w]); n > 0) row.freq[w] += kWeights[c] * n;
+      }
+    }
+    row.words = static_cast<int>(std::count_if(row.freq.begin(), row.freq.end(), [](double f) { return f > 0; }));
+    scored_.push_back(std::move(row));
+  }
+
+  // The nearest distance of a service added.
+  double DistanceOf(std::int64_t rid) const { return scored_[seen_.at(rid)].distance; }
+
+  // `filter` nullptr: every service passes, none serves the asked area.
+  Result<std::vector<search_sql::Candidate>> Rank(store::Db& db, const Filter& filter) const {
+    constexpr double kK1 = 1.2, kB = 0.75;
+    const int all = static_cast<int>(words_.size());
+    std::unordered_map<std::int64_t, bool> passed;
+    auto pass = [&](auto keep) -> Result<void> {
+      std::vector<std::int64_t> rids;
+      for (const auto& row : scored_) {
+        if (keep(row.words)) rids.push_back(row.rid);
+      }
+      if (rids.empty()) return {};
+      if (!filter) {
+        for (auto rid : rids) passed.emplace(rid, false);
+        return {};
+      }
+      auto ok = filter(rids);
+      if (!ok) return Fail(ok.error());
+      passed = std::move(*ok);
+      return {};
+    };
+    if (auto done = pass([all](int words) { return words == all; }); !done) return Fail(done.error());
+    if (passed.empty() && all > 1) {
+      if (auto done = pass([all](int words) { return words > 0 && words < all; }); !done) return Fail(done.error());
+    }
+    std::vector<search_sql::Candidate> out;
+    if (passed.empty()) return out;
+    auto totals = search_sql::ReadIndexTotals(db);
+    if (!totals) return Fail(totals.error());
+    const double rows_total = static_cast<double>(std::max<std::int64_t>(1, totals->rows));
+    const double average = std::max(1e-9, static_cast<double>(totals->tokens) / rows_total);
+    std::vector<double> idf;
+    for (const auto& w : words_) {
+      auto hits = CachedMatchCount(db, *totals, MatchExpression({w}, ""));
+      if (!hits) return Fail(hits.error());
+      const double n = static_cast<double>(*hits);
+      const double v = std::log((rows_total - n + 0.5) / (n + 0.5));
+      idf.push_back(v <= 0 ? 1e-6 : v);
+    }
+    for (const auto& row : scored_) {
+      auto it = passed.find(row.rid);
+      if (it == passed.end()) continue;
+      double score = 0;
+      for (std::size_t w = 0; w < words_.size(); ++w) {
+        const double f = row.freq[w];
+        score += idf[w] * (f * (kK1 + 1)) / (f + kK1 * (1 - kB + kB * row.tokens / average));
+      }
+      out.push_back(search_sql::Candidate{row.rid, score, it->second, {}});
+    }
+    return out;
+  }
+
+ private:
+  static constexpr std::array<double, 5> kWeights = {10, 5, 3, 1, 1};
+
+  // How many tokens of the column are the word's stem, or start with it when it is a prefix. An
+  // index column holds stems separated by single spaces (SearchText); a search for the stem
+  // instead of splitting the column, for some 2,500 rows of 30 to 80 words in a 10 km circle.
+  static int Occurrences(std::string_view column, const QueryWord& w) {
+    int n = 0;
+    for (std::size_t at = column.find(w.stem); at != std::string_view::npos; at = column.find(w.stem, at + 1)) {
+      if (at > 0 && column[at - 1] != ' ') continue;  // inside a token
+      const std::size_t end = at + w.stem.size();
+      if (!w.prefix && end < column.size() && column[end] != ' ') continue;  // a longer token
+      ++n;
+    }
+    return n;
+  }
+
   struct Scored {
-    const search_sql::NearRow* row;
+    std::int64_t rid = 0;
+    double distance = 0;
     std::vector<double> freq;  // per word: the weighted count of its tokens
     double tokens = 0;
     int words = 0;  // how many of the words occur
   };
-  std::vector<Scored> scored;
-  int most = 0;
-  for (const auto& r : rows) {
-    Scored row{&r, std::vector<double>(words.size(), 0)};
-    for (std::size_t c = 0; c < r.columns.size(); ++c) {
-      // The stems are separated by single spaces (SearchText); views, no copies: a 10 km circle in
-      // a city holds some 2,500 services of 30 to 80 words.
-      const std::string_view column = r.columns[c];
-      for (std::size_t at = 0; at < column.size();) {
-        const std::size_t end = std::min(column.find(' ', at), column.size());
-        const std::string_view token = column.substr(at, end - at);
-        at = end + 1;
-        if (token.empty()) continue;
-        row.tokens += 1;
-        for (std::size_t w = 0; w < words.size(); ++w) {
-          if (token == words[w].stem || (words[w].prefix && token.starts_with(words[w].stem))) {
-            row.freq[w] += kWeights[c];
-          }
-        }
-      }
-    }
-    row.words = static_cast<int>(std::count_if(row.freq.begin(), row.freq.end(), [](double f) { return f > 0; }));
-    if (row.words == 0) continue;
-    most = std::max(most, row.words);
-    scored.push_back(std::move(row));
-  }
-  std::vector<search_sql::Candidate> out;
-  if (scored.empty()) return out;
-  const int needed = most == static_cast<int>(words.size()) ? most : 1;  // all words, else any
-  auto totals = search_sql::ReadIndexTotals(db);
-  if (!totals) return Fail(totals.error());
-  const double rows_total = static_cast<double>(std::max<std::int64_t>(1, totals->rows));
-  const double average = std::max(1e-9, static_cast<double>(totals->tokens) / rows_total);
-  std::vector<double> idf;
-  for (const auto& w : words) {
-    auto hits = CachedMatchCount(db, *totals, MatchExpression({w}, ""));
-    if (!hits) return Fail(hits.error());
-    const double n = static_cast<double>(*hits);
-    const double v = std::log((rows_total - n + 0.5) / (n + 0.5));
-    idf.push_back(v <= 0 ? 1e-6 : v);
-  }
-  for (const auto& row : scored) {
-    if (row.words < needed) continue;
-    double score = 0;
-    for (std::size_t w = 0; w < words.size(); ++w) {
-      const double f = row.freq[w];
-      score += idf[w] * (f * (kK1 + 1)) / (f + kK1 * (1 - kB + kB * row.tokens / average));
-    }
-    out.push_back(search_sql::Candidate{row.row->rid, score, row.row->serves, {}});
-  }
-  return out;
+  const std::vector<QueryWord>& words_;
+  std::vector<Scored> scored_;
+  std::unordered_map<std::int64_t, std::size_t> seen_;
+};
+
+// Whether the SQL has anything to say about a service besides its words and place: a filter, or
+// the serves flag of the boost.
+bool HasConditions(const search_sql::CandidateSpec& spec) {
+  return !spec.domain_terms.empty() || !spec.law_terms.empty() || !spec.group_terms.empty() ||
+         !spec.access_terms.empty() || spec.formal.has_value() || !spec.served_extents.empty() ||
+         !spec.boost_extents.empty() || spec.age.has_value();
 }
 
 }  // namespace
@@ -346,35 +407,43 @@ Result<SearchResult> Search(store::Db& db, const SearchQuery& q) {
 
   const std::vector<QueryWord> words = QueryWords(q.text);
 
-  // Near with a radius: the services with a location in the radius (R*Tree box, then great circle).
-  // With words, the services in the box that pass the filters come with their index rows, and the
-  // words are matched and ranked on those rows only (NearTextCandidates) instead of ranking every
-  // match in the land and dropping the ones far away.
+  // Near with a radius: the services with a point in the radius (the grid cells the circle touches,
+  // then the great circle). With words, the points come with their services' index rows; the words
+  // are matched and ranked on those rows only (NearTextScorer), the filters asked for the services
+  // with the words, instead of ranking every match in the land and dropping the ones far away.
   std::unordered_map<std::int64_t, double> nearest;
   const bool radius = lat && q.radius_km > 0;
   std::vector<search_sql::Candidate> candidates;
   if (radius) {
-    const double dlat = q.radius_km / kEarthRadiusKm * 180 / std::numbers::pi * 1.01;
-    const double dlon = dlat / std::max(0.01, std::cos(*lat * std::numbers::pi / 180));
+    const search_sql::Circle circle{*lat, *lon, q.radius_km};
     if (!words.empty()) {
-      auto rows = search_sql::SelectNearIndexRows(db, spec, *lat - dlat, *lon - dlon, *lat + dlat, *lon + dlon);
-      if (!rows) return Fail(rows.error());
-      std::vector<search_sql::NearRow> in_radius;
-      for (auto& row : *rows) {
+      NearTextScorer scorer(words);
+      auto each = search_sql::ForEachIndexedPointNear(db, circle, [&](const search_sql::NearRowView& row) {
         const double d = DistanceKm(*lat, *lon, row.lat, row.lon);
-        if (d > q.radius_km) continue;
-        auto [it, fresh] = nearest.emplace(row.rid, d);
-        if (fresh) {
-          in_radius.push_back(std::move(row));
-        } else {
-          it->second = std::min(it->second, d);
-        }
+        if (d <= q.radius_km) scorer.Add(row, d);
+      });
+      if (!each) return Fail(each.error());
+      NearTextScorer::Filter filter;
+      if (HasConditions(spec)) {
+        filter = [&](const std::vector<std::int64_t>& rids) -> Result<std::unordered_map<std::int64_t, bool>> {
+          search_sql::CandidateSpec only = spec;
+          only.only_rids = rids;
+          // Only services with an index row have words, and the index holds no archived service
+          // (nor one of an archived party): no need to look that up again per service.
+          only.include_archived = true;
+          auto passed = search_sql::SelectCandidates(db, only);
+          if (!passed) return Fail(passed.error());
+          std::unordered_map<std::int64_t, bool> out;
+          for (const auto& c : *passed) out.emplace(c.rid, c.serves);
+          return out;
+        };
       }
-      auto matched = NearTextCandidates(db, words, in_radius);
+      auto matched = scorer.Rank(db, filter);
       if (!matched) return Fail(matched.error());
       candidates = std::move(*matched);
+      for (const auto& c : candidates) nearest.emplace(c.rid, scorer.DistanceOf(c.rid));
     } else {
-      auto points = search_sql::PointsInBox(db, *lat - dlat, *lon - dlon, *lat + dlat, *lon + dlon);
+      auto points = search_sql::PointsNear(db, circle);
       if (!points) return Fail(points.error());
       for (const auto& p : *points) {
         const double d = DistanceKm(*lat, *lon, p.lat, p.lon);

@@ -5,8 +5,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <numbers>
 #include <unordered_map>
 
 #include "wk/core/text.h"
@@ -57,19 +60,30 @@ constexpr std::string_view kFromText =
     "WHERE socialmap_search MATCH ?1";
 constexpr std::string_view kFromRids =
     "s.name FROM json_each(?12) j CROSS JOIN socialmap_service s ON s.rid = j.value WHERE 1";
-// Near a point with words: the locations in the box (?13 min lat, ?14 min lon, ?15 max lat,
-// ?16 max lon), their services, and the services' index rows, in this order. The index row is read
-// from FTS5's content table (socialmap_search_content: id = rowid, c0..c4 = the columns in
-// declared order), a plain rowid lookup: through the virtual table each lookup costs a cursor
-// set-up, three times the time on the 2,500 points of a 10 km circle in a city.
-constexpr std::string_view kFromNearIndexRows =
-    "f.c0, f.c1, f.c2, f.c3, f.c4 "
-    "FROM socialmap_location_rtree r CROSS JOIN socialmap_location l ON l.rid = r.rid "
-    "CROSS JOIN socialmap_service_at_location sal ON sal.location_id = l.id "
-    "CROSS JOIN socialmap_service s ON s.id = sal.service_id "
-    "CROSS JOIN socialmap_search_content f ON f.id = s.rid "
-    "WHERE r.min_lat >= ?13 AND r.max_lat <= ?15 AND r.min_lon >= ?14 AND r.max_lon <= ?16 "
-    "AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL";
+// The points near a circle: one range of grid cells per band of latitude (?1, a JSON array of
+// [first cell, last cell]; see CellsOf), then the circle's box (?2 min lat, ?3 max lat, ?4 min
+// lon, ?5 max lon). socialmap_service_point is clustered on the cell, so these are consecutive
+// rows with the services' index rows in them (migration 0006 says why).
+#define WK_POINTS_IN_BOX                                       \
+  "FROM json_each(?1) b CROSS JOIN socialmap_service_point p " \
+  "ON p.cell BETWEEN b.value ->> 0 AND b.value ->> 1 "         \
+  "WHERE p.latitude BETWEEN ?2 AND ?3 AND p.longitude BETWEEN ?4 AND ?5"
+constexpr std::string_view kIndexedPointsInBox =
+    "SELECT p.service_rid, p.latitude, p.longitude, p.tokens, p.name, p.alternate_name, p.target_groups, "
+    "p.description, p.party_name " WK_POINTS_IN_BOX " AND p.name IS NOT NULL";
+constexpr std::string_view kPointsInBox = "SELECT p.service_rid, p.latitude, p.longitude " WK_POINTS_IN_BOX;
+#undef WK_POINTS_IN_BOX
+// The words of a service's points follow its index row (migration 0006, socialmap_search_words).
+constexpr std::string_view kSetPointWords =
+    "UPDATE socialmap_service_point SET (name, alternate_name, target_groups, description, party_name, tokens) = "
+    "(SELECT name, alternate_name, target_groups, description, party_name, tokens FROM socialmap_search_words "
+    "WHERE rid = ?1) WHERE service_rid = ?1";
+constexpr std::string_view kClearPointWords =
+    "UPDATE socialmap_service_point SET name = NULL, alternate_name = NULL, target_groups = NULL, "
+    "description = NULL, party_name = NULL, tokens = NULL WHERE service_rid = ?1";
+constexpr std::string_view kClearAllPointWords =
+    "UPDATE socialmap_service_point SET name = NULL, alternate_name = NULL, target_groups = NULL, "
+    "description = NULL, party_name = NULL, tokens = NULL WHERE name IS NOT NULL";
 constexpr std::string_view kFromAll = "s.name FROM socialmap_service s WHERE 1";
 constexpr std::string_view kServiceNotArchived = " AND s.archived_at IS NULL";
 constexpr std::string_view kNotArchived =
@@ -98,13 +112,6 @@ constexpr std::string_view kAge =
     " AND (s.minimum_age IS NULL OR s.minimum_age <= ?11) AND (s.maximum_age IS NULL OR s.maximum_age >= ?11)";
 
 // --- Points, schedules, index text ---
-constexpr std::string_view kPointsInBox =
-    "SELECT s.rid, l.latitude, l.longitude FROM socialmap_location_rtree r "
-    "JOIN socialmap_location l ON l.rid = r.rid "
-    "JOIN socialmap_service_at_location sal ON sal.location_id = l.id "
-    "JOIN socialmap_service s ON s.id = sal.service_id "
-    "WHERE r.min_lat >= ?1 AND r.max_lat <= ?3 AND r.min_lon >= ?2 AND r.max_lon <= ?4 "
-    "AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL";
 constexpr std::string_view kPointsOfServices =
     "SELECT s.rid, l.latitude, l.longitude FROM json_each(?1) j "
     "CROSS JOIN socialmap_service s ON s.rid = j.value "
@@ -133,8 +140,8 @@ constexpr std::string_view kCountMatches = "SELECT count(*) FROM socialmap_searc
 // then of the token count per column), the numbers its bm25() reads.
 constexpr std::string_view kIndexTotals = "SELECT block FROM socialmap_search_data WHERE id = 1";
 constexpr std::string_view kIndexedText =
-    "SELECT rowid, name || ' ' || alternate_name || ' ' || target_groups || ' ' || description || ' ' || "
-    "party_name FROM socialmap_search WHERE rowid IN (SELECT value FROM json_each(?1))";
+    "SELECT rid, name || ' ' || alternate_name || ' ' || target_groups || ' ' || description || ' ' || "
+    "party_name FROM socialmap_search_words WHERE rid IN (SELECT value FROM json_each(?1))";
 
 // --- Services of a page ---
 constexpr std::string_view kServicesByRid =
@@ -248,13 +255,20 @@ Result<void> WriteIndexRow(store::Db& db, std::int64_t rid, const IndexRow& row)
 Result<void> InsertIndexRow(store::Db& db, std::int64_t rid, const IndexRow& row) {
   auto st = db.Prepare(kInsertIndexRow);
   if (!st) return Fail(st.error());
-  return st->BindAll(rid, row.name, row.alternate_name, row.target_groups, row.description, row.party_name).Run();
+  auto done = st->BindAll(rid, row.name, row.alternate_name, row.target_groups, row.description, row.party_name).Run();
+  if (!done) return done;
+  auto points = db.Prepare(kSetPointWords);
+  if (!points) return Fail(points.error());
+  return points->Bind(1, rid).Run();
 }
 
 Result<void> DeleteIndexRow(store::Db& db, std::int64_t rid) {
   auto st = db.Prepare(kDeleteIndexRow);
   if (!st) return Fail(st.error());
-  return st->Bind(1, rid).Run();
+  if (auto done = st->Bind(1, rid).Run(); !done) return done;
+  auto points = db.Prepare(kClearPointWords);
+  if (!points) return Fail(points.error());
+  return points->Bind(1, rid).Run();
 }
 
 Result<void> DeleteOrphanIndexRows(store::Db& db) {
@@ -262,7 +276,8 @@ Result<void> DeleteOrphanIndexRows(store::Db& db) {
 }
 
 Result<void> DeleteAllIndexRows(store::Db& db) {
-  return db.Exec(kDeleteAllIndexRows);
+  if (auto done = db.Exec(kDeleteAllIndexRows); !done) return done;
+  return db.Exec(kClearAllPointWords);
 }
 
 Result<void> BeginSavepoint(store::Db& db) {
@@ -347,39 +362,85 @@ Result<std::vector<Candidate>> SelectCandidates(store::Db& db, const CandidateSp
   return out;
 }
 
-Result<std::vector<NearRow>> SelectNearIndexRows(store::Db& db, const CandidateSpec& spec, double min_lat,
-                                                 double min_lon, double max_lat, double max_lon) {
-  std::string sql = "SELECT s.rid, l.latitude, l.longitude, ";
-  AppendServes(sql, spec);
-  sql += kFromNearIndexRows;
-  // The index holds no archived service (nor one of an archived party); with include_archived
-  // such a service has no index row, so it cannot match words either way.
-  AppendFilters(sql, spec);
-  auto st = db.Prepare(sql);
-  if (!st) return Fail(st.error());
-  BindFilters(*st, spec);
-  st->Bind(13, min_lat).Bind(14, min_lon).Bind(15, max_lat).Bind(16, max_lon);
-  std::vector<NearRow> out;
-  for (;;) {
-    auto row = st->Step();
-    if (!row) return Fail(row.error());
-    if (!*row) break;
-    NearRow r;
-    r.rid = st->Int(0);
-    r.lat = st->Double(1);
-    r.lon = st->Double(2);
-    r.serves = st->Int(3) != 0;
-    for (int i = 0; i < 5; ++i) r.columns[static_cast<std::size_t>(i)] = st->Text(i + 4);
-    out.push_back(std::move(r));
+namespace {
+
+constexpr double kEarthRadiusKm = 6371.0088;
+constexpr double kCell = 0.01;  // degrees; the grid of socialmap_service_point (migration 0006)
+
+double Haversine(double radians) {
+  const double s = std::sin(radians / 2);
+  return s * s;
+}
+
+// What the statements of a circle bind: the ranges of cells (a JSON array of [first, last], one
+// per band of latitude that the circle touches) and the box around the circle. Cells are numbered
+// band * 36001 + column from the south-west, with the same arithmetic as the migration's SQL, so
+// a point in a range's cells is found. Per band the columns span the circle's width at the
+// band's latitude nearest the centre (from the haversine formula), with a margin of 1% and one
+// cell, so no point within the radius is left out; a 10 km circle reads about a fifth fewer rows
+// than its box.
+struct CircleCells {
+  std::string ranges;
+  double min_lat = 0, max_lat = 0, min_lon = 0, max_lon = 0;
+};
+
+CircleCells CellsOf(const Circle& c) {
+  constexpr double kRad = std::numbers::pi / 180;
+  const double radius = c.radius_km * 1.01;
+  const double dlat = radius / kEarthRadiusKm / kRad;
+  const double dlon = dlat / std::max(0.01, std::cos(c.lat * kRad));
+  CircleCells out{"[", std::max(-90.0, c.lat - dlat), std::min(90.0, c.lat + dlat), std::max(-180.0, c.lon - dlon),
+                  std::min(180.0, c.lon + dlon)};
+  auto index = [](double v, double offset) {
+    return static_cast<std::int64_t>(std::floor((std::clamp(v, -offset, offset) + offset) / kCell));
+  };
+  const double reach = Haversine(radius / kEarthRadiusKm);
+  for (std::int64_t band = index(out.min_lat, 90); band <= index(out.max_lat, 90); ++band) {
+    const double south = static_cast<double>(band) * kCell - 90;
+    const double nearest = std::clamp(c.lat, south, south + kCell);
+    const double across = std::cos(c.lat * kRad) * std::cos(nearest * kRad);
+    const double x = across > 0 ? (reach - Haversine((nearest - c.lat) * kRad)) / across : 1;
+    if (x < 0) continue;  // the band lies outside the circle
+    const double half = x >= 1 ? 180 : 2 * std::asin(std::sqrt(x)) / kRad * 1.01 + kCell;
+    const std::int64_t first = index(std::max(out.min_lon, c.lon - half), 180);
+    const std::int64_t last = index(std::min(out.max_lon, c.lon + half), 180);
+    if (out.ranges.size() > 1) out.ranges += ',';
+    out.ranges += '[' + std::to_string(band * 36001 + first) + ',' + std::to_string(band * 36001 + last) + ']';
   }
+  out.ranges += ']';
   return out;
 }
 
-Result<std::vector<ServicePoint>> PointsInBox(store::Db& db, double min_lat, double min_lon, double max_lat,
-                                              double max_lon) {
+void BindCells(store::Statement& st, const CircleCells& cells) {
+  st.Bind(1, cells.ranges);
+  st.Bind(2, cells.min_lat).Bind(3, cells.max_lat).Bind(4, cells.min_lon).Bind(5, cells.max_lon);
+}
+
+}  // namespace
+
+Result<void> ForEachIndexedPointNear(store::Db& db, const Circle& circle,
+                                     const std::function<void(const NearRowView&)>& each) {
+  auto st = db.Prepare(kIndexedPointsInBox);
+  if (!st) return Fail(st.error());
+  BindCells(*st, CellsOf(circle));
+  NearRowView row;
+  for (;;) {
+    auto more = st->Step();
+    if (!more) return Fail(more.error());
+    if (!*more) return {};
+    row.rid = st->Int(0);
+    row.lat = st->Double(1);
+    row.lon = st->Double(2);
+    row.tokens = st->Int(3);
+    for (int i = 0; i < 5; ++i) row.columns[static_cast<std::size_t>(i)] = st->TextView(i + 4);
+    each(row);
+  }
+}
+
+Result<std::vector<ServicePoint>> PointsNear(store::Db& db, const Circle& circle) {
   auto st = db.Prepare(kPointsInBox);
   if (!st) return Fail(st.error());
-  st->BindAll(min_lat, min_lon, max_lat, max_lon);
+  BindCells(*st, CellsOf(circle));
   std::vector<ServicePoint> out;
   for (;;) {
     auto row = st->Step();

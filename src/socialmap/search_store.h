@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "wk/core/error.h"
@@ -72,27 +73,35 @@ struct Candidate {
 };
 Result<std::vector<Candidate>> SelectCandidates(store::Db& db, const CandidateSpec& spec);
 
-// Near a point with words: one row per location in the box (R*Tree) and service offered there
-// that passes the filters of `spec` (not its match, only_rids or include_archived) and has an
-// index row: the point, the serves flag and the service's stemmed index columns (name,
-// alternate_name, target_groups, description, party_name).
-struct NearRow {
-  std::int64_t rid = 0;
-  double lat = 0, lon = 0;
-  bool serves = false;
-  std::array<std::string, 5> columns;
+// Near a point with words: calls `each` once per point near the circle (socialmap_service_point, one
+// per service and location, migration 0006) whose service has an index row, with the point, the
+// service's stemmed index columns (name, alternate_name, target_groups, description, party_name)
+// and their length in tokens. No filters: the caller matches the words first and filters the few services that
+// have them (SelectCandidates with only_rids). A service offered at several points comes once per
+// point. The views are valid during the call only.
+// A circle on the earth: the centre (WGS84) and the radius in km.
+struct Circle {
+  double lat = 0, lon = 0, radius_km = 0;
 };
-Result<std::vector<NearRow>> SelectNearIndexRows(store::Db& db, const CandidateSpec& spec, double min_lat,
-                                                 double min_lon, double max_lat, double max_lon);
+struct NearRowView {
+  std::int64_t rid = 0;  // the service's
+  double lat = 0, lon = 0;
+  std::int64_t tokens = 0;
+  std::array<std::string_view, 5> columns;
+};
+// The points come from the cells that the circle touches (a few more than the circle: the caller
+// keeps those within the radius).
+Result<void> ForEachIndexedPointNear(store::Db& db, const Circle& circle,
+                                     const std::function<void(const NearRowView&)>& each);
 
 // A point of a location where a service is offered.
 struct ServicePoint {
   std::int64_t rid = 0;  // the service's
   double lat = 0, lon = 0;
 };
-// Points inside the box (R*Tree), of any service.
-Result<std::vector<ServicePoint>> PointsInBox(store::Db& db, double min_lat, double min_lon, double max_lat,
-                                              double max_lon);
+// The points of any service in the cells the circle touches (socialmap_service_point; a few more
+// than the circle).
+Result<std::vector<ServicePoint>> PointsNear(store::Db& db, const Circle& circle);
 // Points of the given services.
 Result<std::vector<ServicePoint>> PointsOfServices(store::Db& db, const std::vector<std::int64_t>& rids);
 

@@ -188,6 +188,27 @@ std::string NonEmptyTables(store::Db& db) {
   return found;
 }
 
+PointCheck CheckServicePoints(store::Db& db) {
+  const std::string expected =
+      "SELECT CAST((l.latitude + 90) / 0.01 AS INTEGER) * 36001 + CAST((l.longitude + 180) / 0.01 AS INTEGER), "
+      "sal.rid, s.rid, l.latitude, l.longitude, f.c0, f.c1, f.c2, f.c3, f.c4, "
+      "CASE WHEN f.id IS NULL THEN NULL ELSE "
+      "(SELECT sum(CASE WHEN c = '' THEN 0 ELSE length(c) - length(replace(c, ' ', '')) + 1 END) FROM "
+      "(SELECT f.c0 AS c UNION ALL SELECT f.c1 UNION ALL SELECT f.c2 UNION ALL SELECT f.c3 UNION ALL SELECT f.c4)) END "
+      "FROM socialmap_service_at_location sal JOIN socialmap_location l ON l.id = sal.location_id "
+      "JOIN socialmap_service s ON s.id = sal.service_id LEFT JOIN socialmap_search_content f ON f.id = s.rid "
+      "WHERE typeof(l.latitude) IN ('real', 'integer') AND typeof(l.longitude) IN ('real', 'integer') "
+      "AND l.latitude BETWEEN -90 AND 90 AND l.longitude BETWEEN -180 AND 180";
+  const std::string actual =
+      "SELECT cell, rid, service_rid, latitude, longitude, name, alternate_name, target_groups, description, "
+      "party_name, tokens FROM socialmap_service_point";
+  PointCheck check;
+  check.differing = QueryInt(db, "SELECT (SELECT count(*) FROM (" + expected + " EXCEPT " + actual +
+                                     ")) + (SELECT count(*) FROM (" + actual + " EXCEPT " + expected + "))");
+  check.expected = QueryInt(db, "SELECT count(*) FROM (" + expected + ")");
+  return check;
+}
+
 std::string TablesContaining(store::Db& db, const std::string& needle) {
   std::string found;
   const std::string folded = text::ToLowerAscii(needle);

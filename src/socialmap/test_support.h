@@ -44,6 +44,14 @@ std::int64_t CountSocialMapRows(store::Db& db);
 // The socialmap_* tables holding rows, by name; the shadow tables of the FTS5 and R*Tree tables
 // are left out (their virtual tables are counted), as is socialmap_setting.
 std::string NonEmptyTables(store::Db& db);
+// socialmap_service_point (migration 0006) against the rows it should hold, recomputed from the
+// tables it derives from: one per service_at_location whose location has a valid WGS84 point,
+// with the service's rid and index row (NULL without one) and the row's length in tokens.
+// `differing`: rows that differ either way (0 when the table is right); `expected`: how many.
+struct PointCheck {
+  std::int64_t differing = 0, expected = 0;
+};
+PointCheck CheckServicePoints(store::Db& db);
 // The socialmap_* tables (shadow tables included) with a value containing `needle` (any case).
 std::string TablesContaining(store::Db& db, const std::string& needle);
 

@@ -111,6 +111,11 @@ std::string Statement::Text(int column) const {
   if (p == nullptr) return {};
   return std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
+std::string_view Statement::TextView(int column) const {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  if (p == nullptr) return {};
+  return {p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
 std::optional<double> Statement::OptDouble(int column) const {
   if (IsNull(column)) return std::nullopt;
   return Double(column);

@@ -66,6 +66,8 @@ class Statement {
   std::int64_t Int(int column) const;
   double Double(int column) const;
   std::string Text(int column) const;
+  // The text without a copy: valid until the next Step, Reset or another column call on it.
+  std::string_view TextView(int column) const;
   std::optional<double> OptDouble(int column) const;
   std::optional<std::int64_t> OptInt(int column) const;
   std::optional<std::string> OptText(int column) const;
