@@ -51,9 +51,11 @@ Result<void> RebuildSearchIndex(store::Db& db) {
   if (auto begun = search_sql::BeginSavepoint(db); !begun) return begun;
   auto rebuilt = [&]() -> Result<void> {
     if (auto cleared = search_sql::DeleteAllIndexRows(db); !cleared) return cleared;
-    return search_sql::ForEachIndexSource(db, [&](const search_sql::IndexSource& src) -> Result<void> {
-      return search_sql::InsertIndexRow(db, src.rid, RowOf(src));
+    auto inserted = search_sql::ForEachIndexSource(db, [&](const search_sql::IndexSource& src) -> Result<void> {
+      return search_sql::InsertIndexRow(db, src.rid, RowOf(src), search_sql::PointWords::kLater);
     });
+    if (!inserted) return inserted;
+    return search_sql::CopyWordsToAllPoints(db);
   }();
   if (!rebuilt) {
     search_sql::RollbackSavepoint(db);

@@ -78,6 +78,10 @@ constexpr std::string_view kSetPointWords =
     "UPDATE socialmap_service_point SET (name, alternate_name, target_groups, description, party_name, tokens) = "
     "(SELECT name, alternate_name, target_groups, description, party_name, tokens FROM socialmap_search_words "
     "WHERE rid = ?1) WHERE service_rid = ?1";
+constexpr std::string_view kSetAllPointWords =
+    "UPDATE socialmap_service_point SET (name, alternate_name, target_groups, description, party_name, tokens) = "
+    "(SELECT name, alternate_name, target_groups, description, party_name, tokens FROM socialmap_search_words "
+    "WHERE rid = service_rid)";
 constexpr std::string_view kClearPointWords =
     "UPDATE socialmap_service_point SET name = NULL, alternate_name = NULL, target_groups = NULL, "
     "description = NULL, party_name = NULL, tokens = NULL WHERE service_rid = ?1";
@@ -252,14 +256,18 @@ Result<void> WriteIndexRow(store::Db& db, std::int64_t rid, const IndexRow& row)
   return InsertIndexRow(db, rid, row);
 }
 
-Result<void> InsertIndexRow(store::Db& db, std::int64_t rid, const IndexRow& row) {
+Result<void> InsertIndexRow(store::Db& db, std::int64_t rid, const IndexRow& row, PointWords points_too) {
   auto st = db.Prepare(kInsertIndexRow);
   if (!st) return Fail(st.error());
   auto done = st->BindAll(rid, row.name, row.alternate_name, row.target_groups, row.description, row.party_name).Run();
-  if (!done) return done;
+  if (!done || points_too == PointWords::kLater) return done;
   auto points = db.Prepare(kSetPointWords);
   if (!points) return Fail(points.error());
   return points->Bind(1, rid).Run();
+}
+
+Result<void> CopyWordsToAllPoints(store::Db& db) {
+  return db.Exec(kSetAllPointWords);
 }
 
 Result<void> DeleteIndexRow(store::Db& db, std::int64_t rid) {

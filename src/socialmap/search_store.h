@@ -37,9 +37,16 @@ Result<void> ForEachIndexSource(store::Db& db, const std::function<Result<void>(
 struct IndexRow {
   std::string name, alternate_name, target_groups, description, party_name;  // stemmed (SearchText)
 };
-// Replaces the row (delete, then insert); InsertIndexRow when there is none yet.
+// Replaces the row (delete, then insert); InsertIndexRow when there is none yet. Both copy the
+// words to the service's points (socialmap_service_point), unless `points` is kLater: a bulk
+// rebuild inserts all rows first and then calls CopyWordsToAllPoints once, which rewrites the
+// points table in its own order instead of at random places per row (in one large transaction
+// the random rewrites grew the write-ahead log until every page lookup slowed down).
+enum class PointWords { kCopy, kLater };
 Result<void> WriteIndexRow(store::Db& db, std::int64_t rid, const IndexRow& row);
-Result<void> InsertIndexRow(store::Db& db, std::int64_t rid, const IndexRow& row);
+Result<void> InsertIndexRow(store::Db& db, std::int64_t rid, const IndexRow& row,
+                            PointWords points = PointWords::kCopy);
+Result<void> CopyWordsToAllPoints(store::Db& db);
 Result<void> DeleteIndexRow(store::Db& db, std::int64_t rid);
 // Removes the rows whose service no longer exists.
 Result<void> DeleteOrphanIndexRows(store::Db& db);

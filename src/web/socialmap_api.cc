@@ -6,6 +6,8 @@
 // Thin adapters over socialmap.h and search.h: parse, call the use case, map the result. Auth as
 // every /api/v1/ route (API token, or session cookie with the CSRF token for writes).
 #include <nlohmann/json.hpp>
+#include <string>
+#include <type_traits>
 
 #include "app.h"
 #include "cached_read.h"
@@ -44,16 +46,21 @@ Response Write(App& app, Request& req, int status, Fn&& fn) {
   return resp;
 }
 
+// Runs a reading `fn(db) -> Result<json>` (or Result<std::string> of JSON text) in a read snapshot.
 template <class Fn>
 Response Read(App& app, Request& req, Fn&& fn) {
   return WithReadSnapshot(app, req, [&](store::Db& db) -> Result<Response> {
-    Result<json> r = fn(db);
+    auto r = fn(db);
     if (!r) {
       Error e = r.error();
       e.field = ApiField(e.field);
       return Fail(std::move(e));
     }
-    return Response::Json(r->dump());
+    if constexpr (std::is_same_v<std::decay_t<decltype(*r)>, std::string>) {
+      return Response::Json(std::move(*r));
+    } else {
+      return Response::Json(r->dump());
+    }
   });
 }
 
@@ -117,8 +124,8 @@ Result<void> Codes(const Request& req, std::string_view name, std::string_view t
 }
 
 // The search of GET /services: q (a need in plain words, through ParseNeed), text (plain full
-// text), then the explicit filters on top.
-Result<json> SearchServices(store::Db& db, const Request& req) {
+// text), then the explicit filters on top. The answer as JSON text.
+Result<std::string> SearchServices(store::Db& db, const Request& req) {
   auto paging = PagingOf(req);
   if (!paging) return Fail(paging.error());
   sm::SearchQuery q;
@@ -173,13 +180,16 @@ Result<json> SearchServices(store::Db& db, const Request& req) {
   q.offset = (paging->page - 1) * paging->per_page;
   auto found = sm::Search(db, q);
   if (!found) return Fail(found.error());
-  json hits = json::array();
-  for (const auto& h : found->hits) hits.push_back(HitJson(h));
-  return json{{"total", found->total},
-              {"page", paging->page},
-              {"per_page", paging->per_page},
-              {"understood", std::move(understood)},
-              {"hits", std::move(hits)}};
+  // Written as text (HitJsonText): the same bytes as a json tree's dump() with its keys in order
+  // (hits, page, per_page, total, understood), for a third of the time of the answer.
+  std::string out = "{\"hits\":[";
+  for (std::size_t i = 0; i < found->hits.size(); ++i) {
+    if (i > 0) out += ',';
+    out += HitJsonText(found->hits[i]);
+  }
+  out += "],\"page\":" + std::to_string(paging->page) + ",\"per_page\":" + std::to_string(paging->per_page) +
+         ",\"total\":" + std::to_string(found->total) + ",\"understood\":" + understood.dump() + "}";
+  return out;
 }
 
 Result<json> ListParties(store::Db& db, const Request& req) {

@@ -1,5 +1,7 @@
 #include "socialmap_api_json.h"
 
+#include "json_text.h"
+
 #include <optional>
 
 namespace wk::web {
@@ -7,13 +9,6 @@ namespace {
 
 using nlohmann::json;
 namespace sm = socialmap;
-
-json OptionalNumber(const std::optional<int>& v) {
-  return v ? json(*v) : json(nullptr);
-}
-json OptionalNumber(const std::optional<double>& v) {
-  return v ? json(*v) : json(nullptr);
-}
 
 json PhonesJson(const std::vector<sm::Phone>& phones) {
   json out = json::array();
@@ -210,64 +205,100 @@ json PartyJson(const sm::Party& p) {
           {"updated_at", p.updated_at}};
 }
 
-json ServiceJson(const sm::Service& s) {
-  json locations = json::array();
+namespace {
+
+// The service as JsonText: keys in sorted order, so the text is what nlohmann's dump() of the
+// same object gives (json_text.h). The search writes 20 of these per answer.
+void WriteService(JsonText& out, const sm::Service& s) {
+  out.BeginObject();
+  out.Key("access_routes").Strings(s.access_routes);
+  out.Key("alternate_name").String(s.alternate_name);
+  out.Key("application_process").String(s.application_process);
+  out.Key("archived").Bool(s.archived);
+  out.Key("areas_served").Strings(s.areas_served);
+  out.Key("contacts").BeginArray();
+  for (const auto& c : s.contacts) {
+    out.BeginObject().Key("email").String(c.email).Key("id").String(c.id).Key("name").String(c.name);
+    out.Key("title").String(c.title).EndObject();
+  }
+  out.EndArray();
+  out.Key("cost").String(s.cost);
+  out.Key("created_at").String(s.created_at);
+  out.Key("description").String(s.description);
+  out.Key("domains").Strings(s.domains);
+  out.Key("eligibility").String(s.eligibility);
+  out.Key("email").String(s.email);
+  out.Key("id").String(s.id);
+  out.Key("languages").Strings(s.languages);
+  out.Key("laws").Strings(s.laws);
+  out.Key("locations").BeginArray();
   for (const auto& l : s.locations) {
-    locations.push_back({{"id", l.id},
-                         {"name", l.name},
-                         {"address_1", l.address_1},
-                         {"postal_code", l.postal_code},
-                         {"city", l.city},
-                         {"province", l.province},
-                         {"latitude", OptionalNumber(l.latitude)},
-                         {"longitude", OptionalNumber(l.longitude)},
-                         {"area_code", l.area_code.empty() ? json(nullptr) : json(l.area_code)},
-                         {"transportation", l.transportation}});
+    out.BeginObject();
+    out.Key("address_1").String(l.address_1);
+    out.Key("area_code").OptionalString(l.area_code);
+    out.Key("city").String(l.city);
+    out.Key("id").String(l.id);
+    out.Key("latitude").OptionalNumber(l.latitude);
+    out.Key("longitude").OptionalNumber(l.longitude);
+    out.Key("name").String(l.name);
+    out.Key("postal_code").String(l.postal_code);
+    out.Key("province").String(l.province);
+    out.Key("transportation").String(l.transportation);
+    out.EndObject();
   }
-  json schedules = json::array();
+  out.EndArray();
+  out.Key("maximum_age").OptionalInt(s.maximum_age);
+  out.Key("minimum_age").OptionalInt(s.minimum_age);
+  out.Key("name").String(s.name);
+  out.Key("party_id").String(s.party_id);
+  out.Key("party_name").String(s.party_name);
+  out.Key("phones").BeginArray();
+  for (const auto& p : s.phones) {
+    out.BeginObject().Key("description").String(p.description).Key("id").String(p.id);
+    out.Key("number").String(p.number).EndObject();
+  }
+  out.EndArray();
+  out.Key("schedules").BeginArray();
   for (const auto& x : s.schedules) {
-    schedules.push_back({{"id", x.id},
-                         {"freq", x.freq},
-                         {"interval", x.interval},
-                         {"byday", x.byday},
-                         {"bymonthday", x.bymonthday},
-                         {"opens_at", x.opens_at},
-                         {"closes_at", x.closes_at},
-                         {"valid_from", x.valid_from},
-                         {"valid_to", x.valid_to},
-                         {"dtstart", x.dtstart},
-                         {"description", x.description},
-                         {"location_id", x.location_id}});
+    out.BeginObject();
+    out.Key("byday").String(x.byday);
+    out.Key("bymonthday").String(x.bymonthday);
+    out.Key("closes_at").String(x.closes_at);
+    out.Key("description").String(x.description);
+    out.Key("dtstart").String(x.dtstart);
+    out.Key("freq").String(x.freq);
+    out.Key("id").String(x.id);
+    out.Key("interval").Int(x.interval);
+    out.Key("location_id").String(x.location_id);
+    out.Key("opens_at").String(x.opens_at);
+    out.Key("valid_from").String(x.valid_from);
+    out.Key("valid_to").String(x.valid_to);
+    out.EndObject();
   }
-  return {{"id", s.id},
-          {"party_id", s.party_id},
-          {"party_name", s.party_name},
-          {"name", s.name},
-          {"alternate_name", s.alternate_name},
-          {"description", s.description},
-          {"target_groups", s.target_groups},
-          {"domains", s.domains},
-          {"laws", s.laws},
-          {"access_routes", s.access_routes},
-          {"eligibility", s.eligibility},
-          {"minimum_age", OptionalNumber(s.minimum_age)},
-          {"maximum_age", OptionalNumber(s.maximum_age)},
-          {"cost", s.cost},
-          {"application_process", s.application_process},
-          {"wait_time", s.wait_time},
-          {"languages", s.languages},
-          {"url", s.url},
-          {"email", s.email},
-          {"status", sm::ServiceStatusCode(s.status)},
-          {"locations", std::move(locations)},
-          {"schedules", std::move(schedules)},
-          {"areas_served", s.areas_served},
-          {"phones", PhonesJson(s.phones)},
-          {"contacts", ContactsJson(s.contacts)},
-          {"verification", VerificationJson(s.verification)},
-          {"archived", s.archived},
-          {"created_at", s.created_at},
-          {"updated_at", s.updated_at}};
+  out.EndArray();
+  out.Key("status").String(sm::ServiceStatusCode(s.status));
+  out.Key("target_groups").Strings(s.target_groups);
+  out.Key("updated_at").String(s.updated_at);
+  out.Key("url").String(s.url);
+  const sm::Verification& v = s.verification;
+  out.Key("verification").BeginObject();
+  out.Key("assured_date").OptionalString(v.assured_date).Key("assurer").String(v.assurer);
+  out.Key("outdated").Bool(v.outdated).Key("source").String(v.source);
+  out.EndObject();
+  out.Key("wait_time").String(s.wait_time);
+  out.EndObject();
+}
+
+}  // namespace
+
+std::string ServiceJsonText(const sm::Service& s) {
+  JsonText out;
+  WriteService(out, s);
+  return out.Take();
+}
+
+json ServiceJson(const sm::Service& s) {
+  return json::parse(ServiceJsonText(s));
 }
 
 json ChangeJson(const sm::Change& c) {
@@ -294,13 +325,22 @@ json ReasonJson(const sm::MatchReason& r) {
   return {{"kind", r.kind}, {"label", r.label}};
 }
 
+std::string HitJsonText(const sm::SearchHit& h) {
+  JsonText out;
+  out.BeginObject();
+  out.Key("distance_km").OptionalNumber(h.distance_km);
+  out.Key("reasons").BeginArray();
+  for (const auto& r : h.reasons) out.BeginObject().Key("kind").String(r.kind).Key("label").String(r.label).EndObject();
+  out.EndArray();
+  out.Key("score").Number(h.score);
+  out.Key("service");
+  WriteService(out, h.service);
+  out.EndObject();
+  return out.Take();
+}
+
 json HitJson(const sm::SearchHit& h) {
-  json reasons = json::array();
-  for (const auto& r : h.reasons) reasons.push_back(ReasonJson(r));
-  return {{"service", ServiceJson(h.service)},
-          {"score", h.score},
-          {"distance_km", OptionalNumber(h.distance_km)},
-          {"reasons", std::move(reasons)}};
+  return json::parse(HitJsonText(h));
 }
 
 Result<sm::Party> PartyFromJson(const json& body) {

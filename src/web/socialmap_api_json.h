@@ -13,10 +13,14 @@ namespace wk::web {
 
 nlohmann::json PartyJson(const socialmap::Party& party);
 nlohmann::json ServiceJson(const socialmap::Service& service);
+// The same as text (what ServiceJson(service).dump() gives), written without building the tree.
+std::string ServiceJsonText(const socialmap::Service& service);
 nlohmann::json ChangeJson(const socialmap::Change& change);
 nlohmann::json RecheckJson(const socialmap::RecheckItem& item);
 nlohmann::json ReasonJson(const socialmap::MatchReason& reason);
 nlohmann::json HitJson(const socialmap::SearchHit& hit);
+// The same as text; the search answer is written from these.
+std::string HitJsonText(const socialmap::SearchHit& hit);
 
 // A request body as a party or service: the editable fields (read-only ones such as id,
 // created_at or verification other than its source are ignored). kInvalid with `field` naming
