@@ -8,8 +8,9 @@
 //      per band of latitude; migration 0006);
 //   2. in C++: the great circle, then the words (the very SearchStems code the index is filled
 //      with; a stem of four letters or more also as a prefix) and the row's length in tokens;
-//   3. with a vocabulary filter, one statement for the services with all words: not archived and
-//      the term (EXISTS per service); when none passes, the same for those with any of the words;
+//   3. with a vocabulary filter, one statement for the services with all words: the term (EXISTS
+//      per service; only services with an index row have words, and those are not archived);
+//      when none passes, the same for those with any of the words;
 //   4. in C++: FTS5's bm25 formula, weights 10, 5, 3, 1, 1 (idf from an FTS5 count of each word's
 //      matches, counted once per word as Search keeps the counts while the index is unchanged;
 //      average length from the index totals), the first 20;
@@ -38,15 +39,13 @@
 namespace {
 
 constexpr const char* kNearRows =
-    "SELECT p.service_rid, p.latitude, p.longitude, p.tokens, p.name, p.alternate_name, p.target_groups, "
-    "p.description, p.party_name FROM json_each(?1) b CROSS JOIN socialmap_service_point p "
+    "SELECT p.service_rid, p.latitude, p.longitude, p.tokens, p.words FROM json_each(?1) b CROSS JOIN "
+    "socialmap_service_point p "
     "ON p.cell BETWEEN b.value ->> 0 AND b.value ->> 1 "
-    "WHERE p.latitude BETWEEN ?2 AND ?3 AND p.longitude BETWEEN ?4 AND ?5 AND p.name IS NOT NULL";
+    "WHERE p.latitude BETWEEN ?2 AND ?3 AND p.longitude BETWEEN ?4 AND ?5 AND p.words IS NOT NULL";
 constexpr const char* kFilter =
     "SELECT s.rid FROM json_each(?1) j CROSS JOIN socialmap_service s ON s.rid = j.value "
-    "WHERE s.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM socialmap_party p "
-    "WHERE p.id = s.organization_id AND p.archived_at IS NOT NULL) "
-    "AND EXISTS (SELECT 1 FROM socialmap_attribute a WHERE a.link_id = s.id AND a.taxonomy_term_id = ?2)";
+    "WHERE EXISTS (SELECT 1 FROM socialmap_attribute a WHERE a.link_id = s.id AND a.taxonomy_term_id = ?2)";
 constexpr const char* kCount = "SELECT count(*) FROM socialmap_search WHERE socialmap_search MATCH ?1";
 constexpr const char* kTotals = "SELECT block FROM socialmap_search_data WHERE id = 1";
 constexpr const char* kNames = "SELECT name, description FROM socialmap_service WHERE rid = ?1";
@@ -192,9 +191,13 @@ int main(int argc, char** argv) {
         const sqlite3_int64 rid = sqlite3_column_int64(near, 0);
         if (!seen.emplace(rid, true).second) continue;
         Row row{rid, std::vector<double>(words.size(), 0), static_cast<double>(sqlite3_column_int64(near, 3))};
+        std::string_view joined(reinterpret_cast<const char*>(sqlite3_column_text(near, 4)),
+                                static_cast<std::size_t>(sqlite3_column_bytes(near, 4)));
         for (int c = 0; c < 5; ++c) {
-          const std::string_view column(reinterpret_cast<const char*>(sqlite3_column_text(near, 4 + c)),
-                                        static_cast<std::size_t>(sqlite3_column_bytes(near, 4 + c)));
+          // The five index columns, joined by line feeds.
+          const std::size_t cut = c < 4 ? std::min(joined.find('\n'), joined.size()) : joined.size();
+          const std::string_view column = joined.substr(0, cut);
+          joined.remove_prefix(std::min(joined.size(), cut + 1));
           // Tokens that are the stem, or start with it when it is a prefix (stems are separated by
           // single spaces).
           for (std::size_t w = 0; w < words.size(); ++w) {

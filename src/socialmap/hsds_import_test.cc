@@ -102,7 +102,7 @@ TEST(ImportHsds, AppliesOwnPartyFieldsAndLocatesTheBuurt) {
   const auto points = testing::CheckServicePoints(*db);
   EXPECT_EQ(points.differing, 0);
   EXPECT_EQ(points.expected, 1);
-  EXPECT_EQ(QueryText(*db, "SELECT count(*) FROM socialmap_service_point WHERE name <> '' AND tokens > 0"), "1");
+  EXPECT_EQ(QueryText(*db, "SELECT count(*) FROM socialmap_service_point WHERE words <> '' AND tokens > 0"), "1");
   EXPECT_EQ(QueryText(*db, "SELECT number_key FROM socialmap_phone WHERE id = '271ad6c7-d0bf-48fb-a20b-d23b7b29d912'"),
             NormalisePhone("030 000 00 01"));
   EXPECT_EQ(summary->warnings,

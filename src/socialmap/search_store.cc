@@ -69,25 +69,20 @@ constexpr std::string_view kFromRids =
   "ON p.cell BETWEEN b.value ->> 0 AND b.value ->> 1 "         \
   "WHERE p.latitude BETWEEN ?2 AND ?3 AND p.longitude BETWEEN ?4 AND ?5"
 constexpr std::string_view kIndexedPointsInBox =
-    "SELECT p.service_rid, p.latitude, p.longitude, p.tokens, p.name, p.alternate_name, p.target_groups, "
-    "p.description, p.party_name " WK_POINTS_IN_BOX " AND p.name IS NOT NULL";
+    "SELECT p.service_rid, p.latitude, p.longitude, p.tokens, p.words " WK_POINTS_IN_BOX " AND p.words IS NOT NULL";
 constexpr std::string_view kPointsInBox = "SELECT p.service_rid, p.latitude, p.longitude " WK_POINTS_IN_BOX;
 #undef WK_POINTS_IN_BOX
 // The words of a service's points follow its index row (migration 0006, socialmap_search_words).
 constexpr std::string_view kSetPointWords =
-    "UPDATE socialmap_service_point SET (name, alternate_name, target_groups, description, party_name, tokens) = "
-    "(SELECT name, alternate_name, target_groups, description, party_name, tokens FROM socialmap_search_words "
+    "UPDATE socialmap_service_point SET (words, tokens) = (SELECT words, tokens FROM socialmap_search_words "
     "WHERE rid = ?1) WHERE service_rid = ?1";
 constexpr std::string_view kSetAllPointWords =
-    "UPDATE socialmap_service_point SET (name, alternate_name, target_groups, description, party_name, tokens) = "
-    "(SELECT name, alternate_name, target_groups, description, party_name, tokens FROM socialmap_search_words "
+    "UPDATE socialmap_service_point SET (words, tokens) = (SELECT words, tokens FROM socialmap_search_words "
     "WHERE rid = service_rid)";
 constexpr std::string_view kClearPointWords =
-    "UPDATE socialmap_service_point SET name = NULL, alternate_name = NULL, target_groups = NULL, "
-    "description = NULL, party_name = NULL, tokens = NULL WHERE service_rid = ?1";
+    "UPDATE socialmap_service_point SET words = NULL, tokens = NULL WHERE service_rid = ?1";
 constexpr std::string_view kClearAllPointWords =
-    "UPDATE socialmap_service_point SET name = NULL, alternate_name = NULL, target_groups = NULL, "
-    "description = NULL, party_name = NULL, tokens = NULL WHERE name IS NOT NULL";
+    "UPDATE socialmap_service_point SET words = NULL, tokens = NULL WHERE words IS NOT NULL";
 constexpr std::string_view kFromAll = "s.name FROM socialmap_service s WHERE 1";
 constexpr std::string_view kServiceNotArchived = " AND s.archived_at IS NULL";
 constexpr std::string_view kNotArchived =
@@ -440,7 +435,13 @@ Result<void> ForEachIndexedPointNear(store::Db& db, const Circle& circle,
     row.lat = st->Double(1);
     row.lon = st->Double(2);
     row.tokens = st->Int(3);
-    for (int i = 0; i < 5; ++i) row.columns[static_cast<std::size_t>(i)] = st->TextView(i + 4);
+    // The five index columns, joined by line feeds (migration 0006).
+    std::string_view words = st->TextView(4);
+    for (std::size_t i = 0; i < row.columns.size(); ++i) {
+      const std::size_t end = i + 1 < row.columns.size() ? std::min(words.find('\n'), words.size()) : words.size();
+      row.columns[i] = words.substr(0, end);
+      words.remove_prefix(std::min(words.size(), end + 1));
+    }
     each(row);
   }
 }

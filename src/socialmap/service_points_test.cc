@@ -31,7 +31,8 @@ TEST(ServicePoints, FollowEveryWriteOfServicesLocationsAndTheIndex) {
   auto check = CheckServicePoints(*db);
   EXPECT_EQ(check.differing, 0);
   EXPECT_EQ(check.expected, 1);
-  EXPECT_EQ(QueryInt(*db, "SELECT count(*) FROM socialmap_service_point WHERE name LIKE '%koffie%' AND tokens > 3"), 1);
+  EXPECT_EQ(QueryInt(*db, "SELECT count(*) FROM socialmap_service_point WHERE words LIKE '%koffie%' AND tokens > 3"),
+            1);
 
   // A second location, then the first one moved: the points follow (triggers on the link and the
   // location), the words too (the index is rewritten with the new name).
@@ -51,15 +52,15 @@ TEST(ServicePoints, FollowEveryWriteOfServicesLocationsAndTheIndex) {
   check = CheckServicePoints(*db);
   EXPECT_EQ(check.differing, 0);
   EXPECT_EQ(check.expected, 2);
-  EXPECT_EQ(QueryInt(*db, "SELECT count(*) FROM socialmap_service_point WHERE name LIKE 'soep%'"), 2);
+  EXPECT_EQ(QueryInt(*db, "SELECT count(*) FROM socialmap_service_point WHERE words LIKE 'soep%'"), 2);
 
   // Archived: no index row, so the points keep no words; restored: the words are back.
   ASSERT_TRUE(ArchiveService(*db, who, id).has_value());
   EXPECT_EQ(CheckServicePoints(*db).differing, 0);
-  EXPECT_EQ(QueryInt(*db, "SELECT count(*) FROM socialmap_service_point WHERE name IS NOT NULL"), 0);
+  EXPECT_EQ(QueryInt(*db, "SELECT count(*) FROM socialmap_service_point WHERE words IS NOT NULL"), 0);
   ASSERT_TRUE(ArchiveService(*db, who, id, false).has_value());
   EXPECT_EQ(CheckServicePoints(*db).differing, 0);
-  EXPECT_EQ(QueryInt(*db, "SELECT count(*) FROM socialmap_service_point WHERE name IS NOT NULL"), 2);
+  EXPECT_EQ(QueryInt(*db, "SELECT count(*) FROM socialmap_service_point WHERE words IS NOT NULL"), 2);
 
   // Another writer: SQL that renames the ids, moves a point out of WGS84, then back; the index
   // rebuilt from scratch.

@@ -191,7 +191,8 @@ std::string NonEmptyTables(store::Db& db) {
 PointCheck CheckServicePoints(store::Db& db) {
   const std::string expected =
       "SELECT CAST((l.latitude + 90) / 0.01 AS INTEGER) * 36001 + CAST((l.longitude + 180) / 0.01 AS INTEGER), "
-      "sal.rid, s.rid, l.latitude, l.longitude, f.c0, f.c1, f.c2, f.c3, f.c4, "
+      "sal.rid, s.rid, l.latitude, l.longitude, "
+      "f.c0 || char(10) || f.c1 || char(10) || f.c2 || char(10) || f.c3 || char(10) || f.c4, "
       "CASE WHEN f.id IS NULL THEN NULL ELSE "
       "(SELECT sum(CASE WHEN c = '' THEN 0 ELSE length(c) - length(replace(c, ' ', '')) + 1 END) FROM "
       "(SELECT f.c0 AS c UNION ALL SELECT f.c1 UNION ALL SELECT f.c2 UNION ALL SELECT f.c3 UNION ALL SELECT f.c4)) END "
@@ -200,8 +201,7 @@ PointCheck CheckServicePoints(store::Db& db) {
       "WHERE typeof(l.latitude) IN ('real', 'integer') AND typeof(l.longitude) IN ('real', 'integer') "
       "AND l.latitude BETWEEN -90 AND 90 AND l.longitude BETWEEN -180 AND 180";
   const std::string actual =
-      "SELECT cell, rid, service_rid, latitude, longitude, name, alternate_name, target_groups, description, "
-      "party_name, tokens FROM socialmap_service_point";
+      "SELECT cell, rid, service_rid, latitude, longitude, words, tokens FROM socialmap_service_point";
   PointCheck check;
   check.differing = QueryInt(db, "SELECT (SELECT count(*) FROM (" + expected + " EXCEPT " + actual +
                                      ")) + (SELECT count(*) FROM (" + actual + " EXCEPT " + expected + "))");
