@@ -88,8 +88,13 @@ JsonText& JsonText::String(std::string_view value) {
     return *this;
   }
   out_ += '"';
-  for (const char ch : value) {
-    const auto c = static_cast<unsigned char>(ch);
+  // Runs of characters that need no escape are appended whole.
+  std::size_t run = 0;
+  for (std::size_t k = 0; k < value.size(); ++k) {
+    const auto c = static_cast<unsigned char>(value[k]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out_.append(value.data() + run, k - run);
+    run = k + 1;
     switch (c) {
       case '"': out_ += "\\\""; break;
       case '\\': out_ += "\\\\"; break;
@@ -98,17 +103,15 @@ JsonText& JsonText::String(std::string_view value) {
       case '\n': out_ += "\\n"; break;
       case '\r': out_ += "\\r"; break;
       case '\t': out_ += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          static constexpr char kHex[] = "0123456789abcdef";
-          out_ += "\\u00";
-          out_ += kHex[c >> 4];
-          out_ += kHex[c & 0xF];
-        } else {
-          out_ += ch;
-        }
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out_ += "\\u00";
+        out_ += kHex[c >> 4];
+        out_ += kHex[c & 0xF];
+      }
     }
   }
+  out_.append(value.data() + run, value.size() - run);
   out_ += '"';
   return *this;
 }
