@@ -336,14 +336,6 @@ class NearTextScorer {
   std::unordered_map<std::int64_t, std::size_t> seen_;
 };
 
-// Whether the SQL has anything to say about a service besides its words and place: a filter, or
-// the serves flag of the boost.
-bool HasConditions(const search_sql::CandidateSpec& spec) {
-  return !spec.domain_terms.empty() || !spec.law_terms.empty() || !spec.group_terms.empty() ||
-         !spec.access_terms.empty() || spec.formal.has_value() || !spec.served_extents.empty() ||
-         !spec.boost_extents.empty() || spec.age.has_value();
-}
-
 }  // namespace
 
 Result<SearchResult> Search(store::Db& db, const SearchQuery& q) {
@@ -424,7 +416,7 @@ Result<SearchResult> Search(store::Db& db, const SearchQuery& q) {
       });
       if (!each) return Fail(each.error());
       NearTextScorer::Filter filter;
-      if (HasConditions(spec)) {
+      if (search_sql::HasConditions(spec)) {
         filter = [&](const std::vector<std::int64_t>& rids) -> Result<std::unordered_map<std::int64_t, bool>> {
           search_sql::CandidateSpec only = spec;
           only.only_rids = rids;

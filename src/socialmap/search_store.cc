@@ -334,11 +334,15 @@ void BindFilters(store::Statement& st, const CandidateSpec& spec) {
 
 }  // namespace
 
+bool HasConditions(const CandidateSpec& spec) {
+  return !spec.domain_terms.empty() || !spec.law_terms.empty() || !spec.group_terms.empty() ||
+         !spec.access_terms.empty() || spec.formal.has_value() || !spec.served_extents.empty() ||
+         !spec.boost_extents.empty() || spec.age.has_value();
+}
+
 Result<std::vector<Candidate>> SelectCandidates(store::Db& db, const CandidateSpec& spec) {
   const bool text = !spec.match.empty();
-  const bool filtered = !spec.domain_terms.empty() || !spec.law_terms.empty() || !spec.group_terms.empty() ||
-                        !spec.access_terms.empty() || spec.formal.has_value() || !spec.served_extents.empty() ||
-                        !spec.boost_extents.empty() || spec.age.has_value() || spec.only_rids.has_value();
+  const bool filtered = HasConditions(spec) || spec.only_rids.has_value();
   std::string sql;
   if (text && !filtered && !spec.include_archived) {
     // Only words: the index holds no archived service, so the full-text table alone answers.

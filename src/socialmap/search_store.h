@@ -79,6 +79,9 @@ struct Candidate {
   std::string name;
 };
 Result<std::vector<Candidate>> SelectCandidates(store::Db& db, const CandidateSpec& spec);
+// Whether `spec` asks the SQL anything besides words and the services to look at: a filter, or
+// the serves flag of the area boost.
+bool HasConditions(const CandidateSpec& spec);
 
 // Near a point with words: calls `each` once per point near the circle (socialmap_service_point, one
 // per service and location, migration 0006) whose service has an index row, with the point, the

@@ -53,10 +53,13 @@ SELECT id, c0, c1, c2, c3, c4, c0 || char(10) || c1 || char(10) || c2 || char(10
   (CASE WHEN c4 = '' THEN 0 ELSE length(c4) - length(replace(c4, ' ', '')) + 1 END)
 FROM socialmap_search_content;
 
--- All points of the rows already there.
-INSERT INTO socialmap_service_point (cell, rid, service_rid, latitude, longitude, words, tokens)
-SELECT CAST((l.latitude + 90) / 0.01 AS INTEGER) * 36001 + CAST((l.longitude + 180) / 0.01 AS INTEGER), sal.rid, s.rid,
-  l.latitude, l.longitude, f.words, f.tokens
+-- The rows socialmap_service_point should hold, from the tables they derive from, with the
+-- link's location and service ids to select by: the one definition of a point (a valid WGS84
+-- location, its cell, the service's rid and words) that the fill below and every trigger use.
+CREATE VIEW socialmap_service_point_source AS
+SELECT CAST((l.latitude + 90) / 0.01 AS INTEGER) * 36001 + CAST((l.longitude + 180) / 0.01 AS INTEGER) AS cell,
+  sal.rid AS rid, s.rid AS service_rid, l.latitude AS latitude, l.longitude AS longitude, f.words AS words,
+  f.tokens AS tokens, sal.location_id AS location_id, sal.service_id AS service_id
 FROM socialmap_service_at_location sal
 JOIN socialmap_location l ON l.id = sal.location_id
 JOIN socialmap_service s ON s.id = sal.service_id
@@ -64,30 +67,22 @@ LEFT JOIN socialmap_search_words f ON f.rid = s.rid
 WHERE typeof(l.latitude) IN ('real', 'integer') AND typeof(l.longitude) IN ('real', 'integer')
   AND l.latitude BETWEEN -90 AND 90 AND l.longitude BETWEEN -180 AND 180;
 
+-- All points of the rows already there.
+INSERT INTO socialmap_service_point (cell, rid, service_rid, latitude, longitude, words, tokens)
+SELECT cell, rid, service_rid, latitude, longitude, words, tokens FROM socialmap_service_point_source;
+
 -- A link between a service and a location: its point.
 CREATE TRIGGER socialmap_service_point_link_insert AFTER INSERT ON socialmap_service_at_location BEGIN
   DELETE FROM socialmap_service_point WHERE rid = NEW.rid;
   INSERT INTO socialmap_service_point (cell, rid, service_rid, latitude, longitude, words, tokens)
-  SELECT CAST((l.latitude + 90) / 0.01 AS INTEGER) * 36001 + CAST((l.longitude + 180) / 0.01 AS INTEGER), NEW.rid, s.rid,
-    l.latitude, l.longitude, f.words, f.tokens
-  FROM socialmap_location l JOIN socialmap_service s ON s.id = NEW.service_id
-  LEFT JOIN socialmap_search_words f ON f.rid = s.rid
-  WHERE l.id = NEW.location_id
-    AND typeof(l.latitude) IN ('real', 'integer') AND typeof(l.longitude) IN ('real', 'integer')
-    AND l.latitude BETWEEN -90 AND 90 AND l.longitude BETWEEN -180 AND 180;
+  SELECT cell, rid, service_rid, latitude, longitude, words, tokens FROM socialmap_service_point_source WHERE rid = NEW.rid;
 END;
 
 CREATE TRIGGER socialmap_service_point_link_update
 AFTER UPDATE OF rid, service_id, location_id ON socialmap_service_at_location BEGIN
   DELETE FROM socialmap_service_point WHERE rid IN (OLD.rid, NEW.rid);
   INSERT INTO socialmap_service_point (cell, rid, service_rid, latitude, longitude, words, tokens)
-  SELECT CAST((l.latitude + 90) / 0.01 AS INTEGER) * 36001 + CAST((l.longitude + 180) / 0.01 AS INTEGER), NEW.rid, s.rid,
-    l.latitude, l.longitude, f.words, f.tokens
-  FROM socialmap_location l JOIN socialmap_service s ON s.id = NEW.service_id
-  LEFT JOIN socialmap_search_words f ON f.rid = s.rid
-  WHERE l.id = NEW.location_id
-    AND typeof(l.latitude) IN ('real', 'integer') AND typeof(l.longitude) IN ('real', 'integer')
-    AND l.latitude BETWEEN -90 AND 90 AND l.longitude BETWEEN -180 AND 180;
+  SELECT cell, rid, service_rid, latitude, longitude, words, tokens FROM socialmap_service_point_source WHERE rid = NEW.rid;
 END;
 
 CREATE TRIGGER socialmap_service_point_link_delete AFTER DELETE ON socialmap_service_at_location BEGIN
@@ -99,13 +94,7 @@ CREATE TRIGGER socialmap_service_point_location_insert AFTER INSERT ON socialmap
   DELETE FROM socialmap_service_point
   WHERE rid IN (SELECT sal.rid FROM socialmap_service_at_location sal WHERE sal.location_id = NEW.id);
   INSERT INTO socialmap_service_point (cell, rid, service_rid, latitude, longitude, words, tokens)
-  SELECT CAST((NEW.latitude + 90) / 0.01 AS INTEGER) * 36001 + CAST((NEW.longitude + 180) / 0.01 AS INTEGER), sal.rid, s.rid,
-    NEW.latitude, NEW.longitude, f.words, f.tokens
-  FROM socialmap_service_at_location sal JOIN socialmap_service s ON s.id = sal.service_id
-  LEFT JOIN socialmap_search_words f ON f.rid = s.rid
-  WHERE sal.location_id = NEW.id
-    AND typeof(NEW.latitude) IN ('real', 'integer') AND typeof(NEW.longitude) IN ('real', 'integer')
-    AND NEW.latitude BETWEEN -90 AND 90 AND NEW.longitude BETWEEN -180 AND 180;
+  SELECT cell, rid, service_rid, latitude, longitude, words, tokens FROM socialmap_service_point_source WHERE location_id = NEW.id;
 END;
 
 CREATE TRIGGER socialmap_service_point_location_update
@@ -113,13 +102,7 @@ AFTER UPDATE OF id, latitude, longitude ON socialmap_location BEGIN
   DELETE FROM socialmap_service_point
   WHERE rid IN (SELECT sal.rid FROM socialmap_service_at_location sal WHERE sal.location_id IN (OLD.id, NEW.id));
   INSERT INTO socialmap_service_point (cell, rid, service_rid, latitude, longitude, words, tokens)
-  SELECT CAST((NEW.latitude + 90) / 0.01 AS INTEGER) * 36001 + CAST((NEW.longitude + 180) / 0.01 AS INTEGER), sal.rid, s.rid,
-    NEW.latitude, NEW.longitude, f.words, f.tokens
-  FROM socialmap_service_at_location sal JOIN socialmap_service s ON s.id = sal.service_id
-  LEFT JOIN socialmap_search_words f ON f.rid = s.rid
-  WHERE sal.location_id = NEW.id
-    AND typeof(NEW.latitude) IN ('real', 'integer') AND typeof(NEW.longitude) IN ('real', 'integer')
-    AND NEW.latitude BETWEEN -90 AND 90 AND NEW.longitude BETWEEN -180 AND 180;
+  SELECT cell, rid, service_rid, latitude, longitude, words, tokens FROM socialmap_service_point_source WHERE location_id = NEW.id;
 END;
 
 CREATE TRIGGER socialmap_service_point_location_delete AFTER DELETE ON socialmap_location BEGIN
@@ -132,26 +115,14 @@ CREATE TRIGGER socialmap_service_point_service_insert AFTER INSERT ON socialmap_
   DELETE FROM socialmap_service_point
   WHERE rid IN (SELECT sal.rid FROM socialmap_service_at_location sal WHERE sal.service_id = NEW.id);
   INSERT INTO socialmap_service_point (cell, rid, service_rid, latitude, longitude, words, tokens)
-  SELECT CAST((l.latitude + 90) / 0.01 AS INTEGER) * 36001 + CAST((l.longitude + 180) / 0.01 AS INTEGER), sal.rid, NEW.rid,
-    l.latitude, l.longitude, f.words, f.tokens
-  FROM socialmap_service_at_location sal JOIN socialmap_location l ON l.id = sal.location_id
-  LEFT JOIN socialmap_search_words f ON f.rid = NEW.rid
-  WHERE sal.service_id = NEW.id
-    AND typeof(l.latitude) IN ('real', 'integer') AND typeof(l.longitude) IN ('real', 'integer')
-    AND l.latitude BETWEEN -90 AND 90 AND l.longitude BETWEEN -180 AND 180;
+  SELECT cell, rid, service_rid, latitude, longitude, words, tokens FROM socialmap_service_point_source WHERE service_id = NEW.id;
 END;
 
 CREATE TRIGGER socialmap_service_point_service_update AFTER UPDATE OF rid, id ON socialmap_service BEGIN
   DELETE FROM socialmap_service_point
   WHERE rid IN (SELECT sal.rid FROM socialmap_service_at_location sal WHERE sal.service_id IN (OLD.id, NEW.id));
   INSERT INTO socialmap_service_point (cell, rid, service_rid, latitude, longitude, words, tokens)
-  SELECT CAST((l.latitude + 90) / 0.01 AS INTEGER) * 36001 + CAST((l.longitude + 180) / 0.01 AS INTEGER), sal.rid, NEW.rid,
-    l.latitude, l.longitude, f.words, f.tokens
-  FROM socialmap_service_at_location sal JOIN socialmap_location l ON l.id = sal.location_id
-  LEFT JOIN socialmap_search_words f ON f.rid = NEW.rid
-  WHERE sal.service_id = NEW.id
-    AND typeof(l.latitude) IN ('real', 'integer') AND typeof(l.longitude) IN ('real', 'integer')
-    AND l.latitude BETWEEN -90 AND 90 AND l.longitude BETWEEN -180 AND 180;
+  SELECT cell, rid, service_rid, latitude, longitude, words, tokens FROM socialmap_service_point_source WHERE service_id = NEW.id;
 END;
 
 CREATE TRIGGER socialmap_service_point_service_delete AFTER DELETE ON socialmap_service BEGIN
