@@ -5,12 +5,12 @@
 // src/socialmap/search_store.cc; keep them together):
 //   1. one statement: the service points in the cells the circle touches with the services'
 //      stemmed index rows (socialmap_service_point, clustered on a grid cell: one range of cells
-//      per band of latitude; migration 0006);
+//      per band of latitude; migration 0006); with a vocabulary filter only the points whose
+//      service has the term (the points carry their service's terms as bits: migration 0007,
+//      vocabulary.csv filter_bit);
 //   2. in C++: the great circle, then the words (the very SearchStems code the index is filled
 //      with; a stem of four letters or more also as a prefix) and the row's length in tokens;
-//   3. with a vocabulary filter, one statement for the services with all words: the term (EXISTS
-//      per service; only services with an index row have words, and those are not archived);
-//      when none passes, the same for those with any of the words;
+//   3. the services with all words, or when there are none, those with any of them;
 //   4. in C++: FTS5's bm25 formula, weights 10, 5, 3, 1, 1 (idf from an FTS5 count of each word's
 //      matches, counted once per word as Search keeps the counts while the index is unchanged;
 //      average length from the index totals), the first 20;
@@ -42,10 +42,8 @@ constexpr const char* kNearRows =
     "SELECT p.service_rid, p.latitude, p.longitude, p.tokens, p.words FROM json_each(?1) b CROSS JOIN "
     "socialmap_service_point p "
     "ON p.cell BETWEEN b.value ->> 0 AND b.value ->> 1 "
-    "WHERE p.latitude BETWEEN ?2 AND ?3 AND p.longitude BETWEEN ?4 AND ?5 AND p.words IS NOT NULL";
-constexpr const char* kFilter =
-    "SELECT s.rid FROM json_each(?1) j CROSS JOIN socialmap_service s ON s.rid = j.value "
-    "WHERE EXISTS (SELECT 1 FROM socialmap_attribute a WHERE a.link_id = s.id AND a.taxonomy_term_id = ?2)";
+    "WHERE p.latitude BETWEEN ?2 AND ?3 AND p.longitude BETWEEN ?4 AND ?5 AND p.words IS NOT NULL "
+    "AND (?6 = 0 OR p.terms & ?6 <> 0)";
 constexpr const char* kCount = "SELECT count(*) FROM socialmap_search WHERE socialmap_search MATCH ?1";
 constexpr const char* kTotals = "SELECT block FROM socialmap_search_data WHERE id = 1";
 constexpr const char* kNames = "SELECT name, description FROM socialmap_service WHERE rid = ?1";
@@ -70,17 +68,19 @@ std::vector<std::string> Split(const std::string& line, char sep) {
   return out;
 }
 
-// taxonomy/code -> term id, from vocabulary.csv (taxonomy,id,code,name,description).
-std::map<std::string, std::string> TermIds(const std::string& file) {
-  std::map<std::string, std::string> ids;
+// taxonomy/code -> filter bit, from vocabulary.csv (taxonomy,id,code,name,description,filter_bit;
+// the description may hold quoted commas, the bit is the last cell).
+std::map<std::string, int> FilterBits(const std::string& file) {
+  std::map<std::string, int> bits;
   std::ifstream in(file);
   std::string line;
   std::getline(in, line);
   while (std::getline(in, line)) {
     auto cells = Split(line, ',');
-    if (cells.size() >= 3) ids[cells[0] + "/" + cells[2]] = cells[1];
+    const std::string bit = line.substr(line.rfind(',') + 1);
+    if (cells.size() >= 3 && !bit.empty()) bits[cells[0] + "/" + cells[2]] = std::stoi(bit);
   }
-  return ids;
+  return bits;
 }
 
 double Percentile(std::vector<double> v, double p) {
@@ -96,7 +96,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const int repeats = argc > 4 ? std::atoi(argv[4]) : 300;
-  const auto terms = TermIds(argv[3]);
+  const auto terms = FilterBits(argv[3]);
   std::vector<Search> searches;
   std::ifstream in(argv[2]);
   std::string line;
@@ -111,12 +111,10 @@ int main(int argc, char** argv) {
   Check(db, sqlite3_exec(db, "PRAGMA cache_size=-1024; PRAGMA mmap_size=1073741824;", nullptr, nullptr, nullptr),
         "pragma");
   sqlite3_stmt* near = nullptr;
-  sqlite3_stmt* filter = nullptr;
   sqlite3_stmt* count = nullptr;
   sqlite3_stmt* totals = nullptr;
   sqlite3_stmt* names = nullptr;
   Check(db, sqlite3_prepare_v3(db, kNearRows, -1, SQLITE_PREPARE_PERSISTENT, &near, nullptr), "prepare");
-  Check(db, sqlite3_prepare_v3(db, kFilter, -1, SQLITE_PREPARE_PERSISTENT, &filter, nullptr), "prepare");
   Check(db, sqlite3_prepare_v3(db, kCount, -1, SQLITE_PREPARE_PERSISTENT, &count, nullptr), "prepare");
   Check(db, sqlite3_prepare_v3(db, kTotals, -1, SQLITE_PREPARE_PERSISTENT, &totals, nullptr), "prepare");
   Check(db, sqlite3_prepare_v3(db, kNames, -1, SQLITE_PREPARE_PERSISTENT, &names, nullptr), "prepare");
@@ -129,14 +127,14 @@ int main(int argc, char** argv) {
     };
     std::vector<Word> words;
     for (const auto& stem : wk::socialmap::SearchStems(s.text)) words.push_back({stem, stem.size() >= 4});
-    const char* term = nullptr;
+    sqlite3_int64 term = 0;
     if (s.filter != "-") {
       auto it = terms.find(s.filter);
       if (it == terms.end()) {
         std::cerr << "direct_query: unknown filter " << s.filter << "\n";
         return 1;
       }
-      term = it->second.c_str();
+      term = sqlite3_int64{1} << it->second;
     }
     std::vector<double> ms;
     int hits = 0;
@@ -174,6 +172,7 @@ int main(int argc, char** argv) {
       sqlite3_bind_double(near, 3, max_lat);
       sqlite3_bind_double(near, 4, min_lon);
       sqlite3_bind_double(near, 5, max_lon);
+      sqlite3_bind_int64(near, 6, term);
       struct Row {
         sqlite3_int64 rid;
         std::vector<double> freq;
@@ -216,27 +215,13 @@ int main(int argc, char** argv) {
       }
       Check(db, rc, "step");
       sqlite3_reset(near);
-      // 3. The filter: the services with all words first, else those with any.
+      // 3. The services with all words first, else those with any.
       std::set<sqlite3_int64> passed;
       const int all = static_cast<int>(words.size());
       auto pass = [&](auto keep) {
-        std::string json = "[";
         for (const auto& row : rows) {
-          if (!keep(row.words)) continue;
-          if (term == nullptr) {
-            passed.insert(row.rid);
-            continue;
-          }
-          if (json.size() > 1) json += ',';
-          json += std::to_string(row.rid);
+          if (keep(row.words)) passed.insert(row.rid);
         }
-        if (term == nullptr || json.size() == 1) return;
-        json += ']';
-        sqlite3_bind_text(filter, 1, json.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(filter, 2, term, -1, SQLITE_STATIC);
-        while ((rc = sqlite3_step(filter)) == SQLITE_ROW) passed.insert(sqlite3_column_int64(filter, 0));
-        Check(db, rc, "filter");
-        sqlite3_reset(filter);
       };
       pass([all](int n) { return n == all; });
       if (passed.empty() && all > 1) pass([all](int n) { return n > 0 && n < all; });
@@ -306,7 +291,6 @@ int main(int argc, char** argv) {
     std::printf("%s\t%d\t%.3f\t%.3f\n", s.name.c_str(), hits, Percentile(ms, 0.5), Percentile(ms, 0.99));
   }
   sqlite3_finalize(near);
-  sqlite3_finalize(filter);
   sqlite3_finalize(count);
   sqlite3_finalize(totals);
   sqlite3_finalize(names);

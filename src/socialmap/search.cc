@@ -222,9 +222,10 @@ Result<std::int64_t> CachedMatchCount(store::Db& db, const search_sql::IndexTota
 // totals), so the order is the one the ranked full-text query gives, at the cost of a few hundred
 // rows instead of tens of thousands. Add() takes the rows as the query yields them (a service at
 // several points comes once per point: its words are counted once, its distance is the nearest).
-// Rank() keeps the services that pass the filters and have every word, or, when none of those
-// has them all, any of them; it asks the filters (SQL) for the services with all words first, so
-// the filters are evaluated for a fraction of the circle.
+// The rows come already cut to the asked vocabulary terms (the points carry them). Rank() keeps
+// the services that pass the other filters and have every word, or, when none of those has them
+// all, any of them; it asks those filters (SQL) for the services with all words first, so they
+// are evaluated for a fraction of the circle.
 class NearTextScorer {
  public:
   // The services among `rids` that pass the filters, with their serves flag.
@@ -410,15 +411,24 @@ Result<SearchResult> Search(store::Db& db, const SearchQuery& q) {
     const search_sql::Circle circle{*lat, *lon, q.radius_km};
     if (!words.empty()) {
       NearTextScorer scorer(words);
-      auto each = search_sql::ForEachIndexedPointNear(db, circle, [&](const search_sql::NearRowView& row) {
+      // The vocabulary filters are tested on the points themselves (they carry their service's
+      // terms); what remains (party kind, age, area served, the boost) is asked per service.
+      const search_sql::TermFilter terms{FilterBits(spec.domain_terms), FilterBits(spec.law_terms),
+                                         FilterBits(spec.group_terms), FilterBits(spec.access_terms)};
+      search_sql::CandidateSpec rest = spec;
+      rest.domain_terms.clear();
+      rest.law_terms.clear();
+      rest.group_terms.clear();
+      rest.access_terms.clear();
+      auto each = search_sql::ForEachIndexedPointNear(db, circle, terms, [&](const search_sql::NearRowView& row) {
         const double d = DistanceKm(*lat, *lon, row.lat, row.lon);
         if (d <= q.radius_km) scorer.Add(row, d);
       });
       if (!each) return Fail(each.error());
       NearTextScorer::Filter filter;
-      if (search_sql::HasConditions(spec)) {
+      if (search_sql::HasConditions(rest)) {
         filter = [&](const std::vector<std::int64_t>& rids) -> Result<std::unordered_map<std::int64_t, bool>> {
-          search_sql::CandidateSpec only = spec;
+          search_sql::CandidateSpec only = rest;
           only.only_rids = rids;
           // Only services with an index row have words, and the index holds no archived service
           // (nor one of an archived party): no need to look that up again per service.

@@ -7,8 +7,10 @@
 //                   so a tagged service must hold them (the column keeps its name from 0005)
 //   description     its description and eligibility
 //   party_name      the party's name and alternate name
-// in the column order of the bm25 weights 10, 5, 3, 1, 1. Archived services, and services of an
-// archived party, have no row: a text search never finds them.
+// in the column order of the bm25 weights 10, 5, 3, 1, 1, and beside it the service's vocabulary
+// terms as bits (socialmap_search_terms, migration 0007), which the points carry for the filters
+// of a near search. Archived services, and services of an archived party, have no row: a text
+// search never finds them.
 #include "search_store.h"
 #include "wk/socialmap/search.h"
 #include "wk/socialmap/search_text.h"
@@ -32,9 +34,12 @@ search_sql::IndexRow RowOf(const search_sql::IndexSource& src) {
       groups = Joined(groups, term->name);
     }
   }
-  return search_sql::IndexRow{SearchText(src.name), SearchText(src.alternate_name), SearchText(groups),
+  return search_sql::IndexRow{SearchText(src.name),
+                              SearchText(src.alternate_name),
+                              SearchText(groups),
                               SearchText(Joined(src.description, src.eligibility)),
-                              SearchText(Joined(src.party_name, src.party_alternate_name))};
+                              SearchText(Joined(src.party_name, src.party_alternate_name)),
+                              FilterBits(src.term_ids)};
 }
 
 }  // namespace

@@ -33,12 +33,17 @@ constexpr std::string_view kSelectAllIndexSources =
     "FROM socialmap_service s LEFT JOIN socialmap_party p ON p.id = s.organization_id "
     "WHERE s.archived_at IS NULL AND p.archived_at IS NULL ORDER BY s.rid";
 constexpr std::string_view kDeleteIndexRow = "DELETE FROM socialmap_search WHERE rowid = ?1";
+// A row's filter terms beside it (migration 0007).
+constexpr std::string_view kDeleteIndexTerms = "DELETE FROM socialmap_search_terms WHERE rid = ?1";
+constexpr std::string_view kInsertIndexTerms =
+    "INSERT OR REPLACE INTO socialmap_search_terms(rid, terms) VALUES (?1, ?2)";
 constexpr std::string_view kInsertIndexRow =
     "INSERT INTO socialmap_search(rowid, name, alternate_name, target_groups, description, party_name) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 constexpr std::string_view kDeleteOrphanIndexRows =
-    "DELETE FROM socialmap_search WHERE rowid NOT IN (SELECT rid FROM socialmap_service)";
-constexpr std::string_view kDeleteAllIndexRows = "DELETE FROM socialmap_search";
+    "DELETE FROM socialmap_search WHERE rowid NOT IN (SELECT rid FROM socialmap_service); "
+    "DELETE FROM socialmap_search_terms WHERE rid NOT IN (SELECT rid FROM socialmap_service)";
+constexpr std::string_view kDeleteAllIndexRows = "DELETE FROM socialmap_search; DELETE FROM socialmap_search_terms";
 
 // --- Candidates: SELECT rid, relevance, serves, name ---
 constexpr std::string_view kFtsOnly =
@@ -63,26 +68,31 @@ constexpr std::string_view kFromRids =
 // The points near a circle: one range of grid cells per band of latitude (?1, a JSON array of
 // [first cell, last cell]; see CellsOf), then the circle's box (?2 min lat, ?3 max lat, ?4 min
 // lon, ?5 max lon). socialmap_service_point is clustered on the cell, so these are consecutive
-// rows with the services' index rows in them (migration 0006 says why).
+// rows with the services' index rows in them (migration 0006 says why). With words, the filter
+// terms asked (?6 domains, ?7 laws, ?8 target groups, ?9 access routes: bit masks, 0 = no
+// filter; migration 0007) are tested on the row, so only points of services with a term are
+// handed over.
 #define WK_POINTS_IN_BOX                                       \
   "FROM json_each(?1) b CROSS JOIN socialmap_service_point p " \
   "ON p.cell BETWEEN b.value ->> 0 AND b.value ->> 1 "         \
   "WHERE p.latitude BETWEEN ?2 AND ?3 AND p.longitude BETWEEN ?4 AND ?5"
 constexpr std::string_view kIndexedPointsInBox =
-    "SELECT p.service_rid, p.latitude, p.longitude, p.tokens, p.words " WK_POINTS_IN_BOX " AND p.words IS NOT NULL";
+    "SELECT p.service_rid, p.latitude, p.longitude, p.tokens, p.words " WK_POINTS_IN_BOX
+    " AND p.words IS NOT NULL AND (?6 = 0 OR p.terms & ?6 <> 0) AND (?7 = 0 OR p.terms & ?7 <> 0) "
+    "AND (?8 = 0 OR p.terms & ?8 <> 0) AND (?9 = 0 OR p.terms & ?9 <> 0)";
 constexpr std::string_view kPointsInBox = "SELECT p.service_rid, p.latitude, p.longitude " WK_POINTS_IN_BOX;
 #undef WK_POINTS_IN_BOX
 // The words of a service's points follow its index row (migration 0006, socialmap_search_words).
 constexpr std::string_view kSetPointWords =
-    "UPDATE socialmap_service_point SET (words, tokens) = (SELECT words, tokens FROM socialmap_search_words "
-    "WHERE rid = ?1) WHERE service_rid = ?1";
+    "UPDATE socialmap_service_point SET (words, tokens, terms) = (SELECT words, tokens, terms "
+    "FROM socialmap_search_words WHERE rid = ?1) WHERE service_rid = ?1";
 constexpr std::string_view kSetAllPointWords =
-    "UPDATE socialmap_service_point SET (words, tokens) = (SELECT words, tokens FROM socialmap_search_words "
-    "WHERE rid = service_rid)";
+    "UPDATE socialmap_service_point SET (words, tokens, terms) = (SELECT words, tokens, terms "
+    "FROM socialmap_search_words WHERE rid = service_rid)";
 constexpr std::string_view kClearPointWords =
-    "UPDATE socialmap_service_point SET words = NULL, tokens = NULL WHERE service_rid = ?1";
+    "UPDATE socialmap_service_point SET words = NULL, tokens = NULL, terms = NULL WHERE service_rid = ?1";
 constexpr std::string_view kClearAllPointWords =
-    "UPDATE socialmap_service_point SET words = NULL, tokens = NULL WHERE words IS NOT NULL";
+    "UPDATE socialmap_service_point SET words = NULL, tokens = NULL, terms = NULL WHERE words IS NOT NULL";
 constexpr std::string_view kFromAll = "s.name FROM socialmap_service s WHERE 1";
 constexpr std::string_view kServiceNotArchived = " AND s.archived_at IS NULL";
 constexpr std::string_view kNotArchived =
@@ -255,7 +265,12 @@ Result<void> InsertIndexRow(store::Db& db, std::int64_t rid, const IndexRow& row
   auto st = db.Prepare(kInsertIndexRow);
   if (!st) return Fail(st.error());
   auto done = st->BindAll(rid, row.name, row.alternate_name, row.target_groups, row.description, row.party_name).Run();
-  if (!done || points_too == PointWords::kLater) return done;
+  if (!done) return done;
+  auto terms = db.Prepare(kInsertIndexTerms);
+  if (!terms) return Fail(terms.error());
+  if (auto written = terms->BindAll(rid, row.terms).Run(); !written || points_too == PointWords::kLater) {
+    return written;
+  }
   auto points = db.Prepare(kSetPointWords);
   if (!points) return Fail(points.error());
   return points->Bind(1, rid).Run();
@@ -269,6 +284,9 @@ Result<void> DeleteIndexRow(store::Db& db, std::int64_t rid) {
   auto st = db.Prepare(kDeleteIndexRow);
   if (!st) return Fail(st.error());
   if (auto done = st->Bind(1, rid).Run(); !done) return done;
+  auto terms = db.Prepare(kDeleteIndexTerms);
+  if (!terms) return Fail(terms.error());
+  if (auto done = terms->Bind(1, rid).Run(); !done) return done;
   auto points = db.Prepare(kClearPointWords);
   if (!points) return Fail(points.error());
   return points->Bind(1, rid).Run();
@@ -425,11 +443,12 @@ void BindCells(store::Statement& st, const CircleCells& cells) {
 
 }  // namespace
 
-Result<void> ForEachIndexedPointNear(store::Db& db, const Circle& circle,
+Result<void> ForEachIndexedPointNear(store::Db& db, const Circle& circle, const TermFilter& terms,
                                      const std::function<void(const NearRowView&)>& each) {
   auto st = db.Prepare(kIndexedPointsInBox);
   if (!st) return Fail(st.error());
   BindCells(*st, CellsOf(circle));
+  st->Bind(6, terms.domains).Bind(7, terms.laws).Bind(8, terms.target_groups).Bind(9, terms.access_routes);
   NearRowView row;
   for (;;) {
     auto more = st->Step();

@@ -36,6 +36,7 @@ Result<void> ForEachIndexSource(store::Db& db, const std::function<Result<void>(
 
 struct IndexRow {
   std::string name, alternate_name, target_groups, description, party_name;  // stemmed (SearchText)
+  std::int64_t terms = 0;  // the service's filter terms (FilterBits), kept in socialmap_search_terms
 };
 // Replaces the row (delete, then insert); InsertIndexRow when there is none yet. Both copy the
 // words to the service's points (socialmap_service_point), unless `points` is kLater: a bulk
@@ -86,9 +87,11 @@ bool HasConditions(const CandidateSpec& spec);
 // Near a point with words: calls `each` once per point near the circle (socialmap_service_point, one
 // per service and location, migration 0006) whose service has an index row, with the point, the
 // service's stemmed index columns (name, alternate_name, target_groups, description, party_name)
-// and their length in tokens. No filters: the caller matches the words first and filters the few services that
-// have them (SelectCandidates with only_rids). A service offered at several points comes once per
-// point. The views are valid during the call only.
+// and their length in tokens, keeping only services with one of each list of asked vocabulary
+// terms (TermFilter, which the points carry). The other filters are the caller's: it matches the
+// words first and asks SQL about the few services that have them (SelectCandidates with
+// only_rids). A service offered at several points comes once per point. The views are valid
+// during the call only.
 // A circle on the earth: the centre (WGS84) and the radius in km.
 struct Circle {
   double lat = 0, lon = 0, radius_km = 0;
@@ -101,7 +104,12 @@ struct NearRowView {
 };
 // The points come from the cells that the circle touches (a few more than the circle: the caller
 // keeps those within the radius).
-Result<void> ForEachIndexedPointNear(store::Db& db, const Circle& circle,
+// The filter terms tested on the points (migration 0007): per list the FilterBits of its terms, of
+// which a service must have one; 0 for no filter.
+struct TermFilter {
+  std::int64_t domains = 0, laws = 0, target_groups = 0, access_routes = 0;
+};
+Result<void> ForEachIndexedPointNear(store::Db& db, const Circle& circle, const TermFilter& terms,
                                      const std::function<void(const NearRowView&)>& each);
 
 // A point of a location where a service is offered.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
 
 #include "search_test_support.h"
 #include "wk/store/db.h"
@@ -204,6 +205,59 @@ TEST_F(Searching, NearWithWordsRanksTheServicesInTheRadiusAsTheWholeIndexWould) 
   q.radius_km = 6;
   q.text = "buurtcafe";
   EXPECT_EQ(Keys(q), (List{"cafe"}));
+}
+
+TEST_F(Searching, FiltersNearAPointWithWordsKeepWhatTheyKeepEverywhere) {
+  // Near a point with words the vocabulary filters are tested on the service points (their
+  // filter bits, migration 0007), the others in SQL; everywhere all of them are SQL on the
+  // services' own rows. Both must keep the same services, with the same scores, and fall back to
+  // any of the words among the filtered services alike.
+  const std::function<void(SearchQuery&)> filters[] = {
+      [](SearchQuery& x) { x.laws = {"wmo"}; },
+      [](SearchQuery& x) {
+        x.laws = {"jeugdwet", "wlz"};
+      },
+      [](SearchQuery& x) { x.target_groups = {"mantelzorgers"}; },
+      [](SearchQuery& x) {
+        x.target_groups = {"ouderen", "jongeren"};
+      },
+      [](SearchQuery& x) { x.domains = {"ontmoeting"}; },
+      [](SearchQuery& x) { x.access_routes = {"via-wijkteam"}; },
+      [](SearchQuery& x) { x.domains = {"ontmoeting"}, x.target_groups = {"ouderen"}; },
+      [](SearchQuery& x) { x.laws = {"wmo"}, x.access_routes = {"vrij-toegankelijk"}; },
+      [](SearchQuery& x) { x.domains = {"zorg"}, x.formal = true; },
+      [](SearchQuery& x) { x.target_groups = {"ouderen"}, x.age = 15; },
+  };
+  int kept = 0, dropped = 0;
+  for (const std::string text : {"ouderen", "eenzaam tuinieren", "koffie", "buurthuis", "mantelz"}) {
+    SearchQuery unfiltered;
+    unfiltered.text = text;
+    auto all = Search(*db_, unfiltered);
+    ASSERT_TRUE(all.has_value());
+    for (std::size_t f = 0; f < std::size(filters); ++f) {
+      SearchQuery near = Near(testing::kBunnik, 50);
+      near.text = text;
+      filters[f](near);
+      SearchQuery everywhere = near;
+      everywhere.near_lat.reset();
+      everywhere.near_lon.reset();
+      everywhere.radius_km = 0;
+      auto a = Search(*db_, near);
+      auto b = Search(*db_, everywhere);
+      ASSERT_TRUE(a.has_value() && b.has_value()) << text << " filter " << f;
+      ASSERT_EQ(a->hits.size(), b->hits.size()) << text << " filter " << f;
+      for (const auto& hit : a->hits) {
+        const auto same = std::find_if(b->hits.begin(), b->hits.end(),
+                                       [&](const SearchHit& h) { return h.service.id == hit.service.id; });
+        ASSERT_NE(same, b->hits.end()) << text << " filter " << f << " " << set_->name.at(hit.service.id);
+        EXPECT_NEAR(hit.score, same->score, 1e-9) << text << " filter " << f;
+      }
+      kept += static_cast<int>(a->hits.size());
+      dropped += static_cast<int>(all->hits.size() - a->hits.size());
+    }
+  }
+  EXPECT_GT(kept, 10);     // the filters keep services ...
+  EXPECT_GT(dropped, 10);  // ... and drop others
 }
 
 TEST_F(Searching, AServiceServingTheAskedAreaComesBeforeOneThatIsOnlyNear) {

@@ -70,6 +70,7 @@ TEST(ServicePoints, FollowEveryWriteOfServicesLocationsAndTheIndex) {
   EXPECT_EQ(check.expected, 1);
   ASSERT_TRUE(db->Exec("UPDATE socialmap_location SET latitude = 52.08788 WHERE name = 'Tweede plek'"));
   ASSERT_TRUE(db->Exec("UPDATE socialmap_service SET id = 'hernoemd' WHERE id = '" + id + "'"));
+  ASSERT_TRUE(db->Exec("UPDATE socialmap_attribute SET link_id = 'hernoemd' WHERE link_id = '" + id + "'"));
   EXPECT_EQ(CheckServicePoints(*db).expected, 0);  // the links still name the old id
   EXPECT_EQ(CheckServicePoints(*db).differing, 0);
   ASSERT_TRUE(db->Exec("UPDATE socialmap_service_at_location SET service_id = 'hernoemd'"));

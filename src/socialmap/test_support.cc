@@ -12,6 +12,7 @@
 
 #include "wk/areas/areas.h"
 #include "wk/core/text.h"
+#include "wk/socialmap/vocabulary.h"
 #include "wk/store/migrations.h"
 
 namespace wk::socialmap::testing {
@@ -189,22 +190,38 @@ std::string NonEmptyTables(store::Db& db) {
 }
 
 PointCheck CheckServicePoints(store::Db& db) {
+  // The filter bits of the vocabulary (vocabulary.csv), as a table for the SQL below.
+  std::string bits;
+  for (const auto& taxonomy : Taxonomies()) {
+    for (const auto& term : Terms(taxonomy.name)) {
+      if (term.filter_bit < 0) continue;
+      bits += std::string(bits.empty() ? "WITH bits (id, bit) AS (VALUES " : ", ") + "('" + term.id + "', " +
+              std::to_string(term.filter_bit) + ")";
+    }
+  }
+  bits += ") ";
   const std::string expected =
+      bits +
       "SELECT CAST((l.latitude + 90) / 0.01 AS INTEGER) * 36001 + CAST((l.longitude + 180) / 0.01 AS INTEGER), "
       "sal.rid, s.rid, l.latitude, l.longitude, "
       "f.c0 || char(10) || f.c1 || char(10) || f.c2 || char(10) || f.c3 || char(10) || f.c4, "
       "CASE WHEN f.id IS NULL THEN NULL ELSE "
       "(SELECT sum(CASE WHEN c = '' THEN 0 ELSE length(c) - length(replace(c, ' ', '')) + 1 END) FROM "
-      "(SELECT f.c0 AS c UNION ALL SELECT f.c1 UNION ALL SELECT f.c2 UNION ALL SELECT f.c3 UNION ALL SELECT f.c4)) END "
+      "(SELECT f.c0 AS c UNION ALL SELECT f.c1 UNION ALL SELECT f.c2 UNION ALL SELECT f.c3 UNION ALL SELECT f.c4)) "
+      "END, "
+      // The service's vocabulary terms as they are now, not as the index wrote them down.
+      "CASE WHEN f.id IS NULL THEN NULL ELSE COALESCE((SELECT sum(1 << b.bit) FROM bits b WHERE b.id IN "
+      "(SELECT a.taxonomy_term_id FROM socialmap_attribute a WHERE a.link_id = s.id)), 0) END "
       "FROM socialmap_service_at_location sal JOIN socialmap_location l ON l.id = sal.location_id "
       "JOIN socialmap_service s ON s.id = sal.service_id LEFT JOIN socialmap_search_content f ON f.id = s.rid "
       "WHERE typeof(l.latitude) IN ('real', 'integer') AND typeof(l.longitude) IN ('real', 'integer') "
       "AND l.latitude BETWEEN -90 AND 90 AND l.longitude BETWEEN -180 AND 180";
   const std::string actual =
-      "SELECT cell, rid, service_rid, latitude, longitude, words, tokens FROM socialmap_service_point";
+      "SELECT cell, rid, service_rid, latitude, longitude, words, tokens, terms FROM socialmap_service_point";
   PointCheck check;
-  check.differing = QueryInt(db, "SELECT (SELECT count(*) FROM (" + expected + " EXCEPT " + actual +
-                                     ")) + (SELECT count(*) FROM (" + actual + " EXCEPT " + expected + "))");
+  check.differing =
+      QueryInt(db, "SELECT (SELECT count(*) FROM (" + expected + " EXCEPT " + actual + ")) + (SELECT count(*) FROM (" +
+                       actual + " EXCEPT SELECT * FROM (" + expected + ")))");
   check.expected = QueryInt(db, "SELECT count(*) FROM (" + expected + ")");
   return check;
 }

@@ -46,7 +46,8 @@ std::int64_t CountSocialMapRows(store::Db& db);
 std::string NonEmptyTables(store::Db& db);
 // socialmap_service_point (migration 0006) against the rows it should hold, recomputed from the
 // tables it derives from: one per service_at_location whose location has a valid WGS84 point,
-// with the service's rid and index row (NULL without one) and the row's length in tokens.
+// with the service's rid and index row (NULL without one), the row's length in tokens and the
+// service's vocabulary terms as filter bits (computed from socialmap_attribute, not the index).
 // `differing`: rows that differ either way (0 when the table is right); `expected`: how many.
 struct PointCheck {
   std::int64_t differing = 0, expected = 0;

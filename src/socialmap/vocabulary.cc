@@ -1,7 +1,9 @@
 // The project vocabularies, compiled in from taxonomies.csv and vocabulary.csv (ADR 13).
 #include "wk/socialmap/vocabulary.h"
 
+#include <charconv>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include "embedded_socialmap_data.h"
@@ -42,13 +44,24 @@ const Vocabularies& All() {
     }
     auto voc = Load("vocabulary.csv");
     const std::size_t t = Col(voc, "taxonomy"), tid = Col(voc, "id"), code = Col(voc, "code"), tname = Col(voc, "name"),
-                      tdesc = Col(voc, "description");
+                      tdesc = Col(voc, "description"), tbit = Col(voc, "filter_bit");
+    std::set<int> bits;
     for (const auto& row : voc.rows) {
+      const std::string where = "vocabulary.csv:" + std::to_string(row.line) + ": ";
       auto it = v.terms.find(row.cells[t]);
-      if (it == v.terms.end()) {
-        throw std::logic_error("vocabulary.csv:" + std::to_string(row.line) + ": unknown taxonomy " + row.cells[t]);
+      if (it == v.terms.end()) throw std::logic_error(where + "unknown taxonomy " + row.cells[t]);
+      // Every search-filter term has a bit of its own (0-62), a party term none.
+      int bit = -1;
+      const std::string& b = row.cells[tbit];
+      if (row.cells[t] != kPartyTaxonomy) {
+        auto [end, ec] = std::from_chars(b.data(), b.data() + b.size(), bit);
+        if (ec != std::errc() || end != b.data() + b.size() || bit < 0 || bit > 62 || !bits.insert(bit).second) {
+          throw std::logic_error(where + "filter_bit must be a free number from 0 to 62, not '" + b + "'");
+        }
+      } else if (!b.empty()) {
+        throw std::logic_error(where + "a party term has no filter_bit");
       }
-      it->second.push_back({row.cells[t], row.cells[tid], row.cells[code], row.cells[tname], row.cells[tdesc]});
+      it->second.push_back({row.cells[t], row.cells[tid], row.cells[code], row.cells[tname], row.cells[tdesc], bit});
     }
     return v;
   }();
@@ -82,6 +95,15 @@ const Term* FindTermById(std::string_view id) {
     }
   }
   return nullptr;
+}
+
+std::int64_t FilterBits(const std::vector<std::string>& term_ids) {
+  std::int64_t bits = 0;
+  for (const auto& id : term_ids) {
+    const Term* term = FindTermById(id);
+    if (term != nullptr && term->filter_bit >= 0) bits |= std::int64_t{1} << term->filter_bit;
+  }
+  return bits;
 }
 
 }  // namespace wk::socialmap

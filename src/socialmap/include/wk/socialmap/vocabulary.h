@@ -3,6 +3,7 @@
 // vocabulary.csv with fixed UUIDs, so they travel in and out of HSDS unchanged.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,11 @@ struct Term {
   std::string code;         // "wmo", "via-huisarts"
   std::string name;         // Dutch label: "Wmo", "Via de huisarts"
   std::string description;  // Dutch help text, may be ""
+  // The term's bit in a service's filter terms (socialmap_search_terms, socialmap_service_point:
+  // a near search tests the search filters on the points themselves); -1 for the party
+  // taxonomy, whose terms are no search filter. Stored data: a term keeps its bit, a new term
+  // takes a free one (0-62); see ADR 13 "Filter terms on the points".
+  int filter_bit = -1;
 };
 
 const std::vector<Taxonomy>& Taxonomies();
@@ -37,5 +43,7 @@ const std::vector<Taxonomy>& Taxonomies();
 const std::vector<Term>& Terms(std::string_view taxonomy);
 const Term* FindTerm(std::string_view taxonomy, std::string_view code);
 const Term* FindTermById(std::string_view id);
+// The filter bits of the terms among `term_ids` that have one, OR-ed (unknown ids add nothing).
+std::int64_t FilterBits(const std::vector<std::string>& term_ids);
 
 }  // namespace wk::socialmap
