@@ -7,7 +7,8 @@
 //      stemmed index rows (socialmap_service_point, clustered on a grid cell: one range of cells
 //      per band of latitude; migration 0006); with a vocabulary filter only the points whose
 //      service has the term (the points carry their service's terms as bits: migration 0007,
-//      vocabulary.csv filter_bit);
+//      vocabulary.csv filter_bit) and whose words hold one of the stems (wk_has_any_stem: the very
+//      HasAnyStem code, as store::Db defines it for the search);
 //   2. in C++: the great circle, then the words (the very SearchStems code the index is filled
 //      with; a stem of four letters or more also as a prefix) and the row's length in tokens;
 //   3. the services with all words, or when there are none, those with any of them;
@@ -43,7 +44,7 @@ constexpr const char* kNearRows =
     "socialmap_service_point p "
     "ON p.cell BETWEEN b.value ->> 0 AND b.value ->> 1 "
     "WHERE p.latitude BETWEEN ?2 AND ?3 AND p.longitude BETWEEN ?4 AND ?5 AND p.words IS NOT NULL "
-    "AND (?6 = 0 OR p.terms & ?6 <> 0)";
+    "AND (?6 = 0 OR p.terms & ?6 <> 0) AND (?7 = '' OR wk_has_any_stem(p.words, ?7))";
 constexpr const char* kCount = "SELECT count(*) FROM socialmap_search WHERE socialmap_search MATCH ?1";
 constexpr const char* kTotals = "SELECT block FROM socialmap_search_data WHERE id = 1";
 constexpr const char* kNames = "SELECT name, description FROM socialmap_service WHERE rid = ?1";
@@ -83,6 +84,15 @@ std::map<std::string, int> FilterBits(const std::string& file) {
   return bits;
 }
 
+// wk_has_any_stem(words, stems), as store::Db::DefineTextTest defines it for the search.
+void HasAnyStemFunction(sqlite3_context* context, int, sqlite3_value** args) {
+  auto text = [](sqlite3_value* v) {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
+    return p == nullptr ? std::string_view() : std::string_view(p, static_cast<std::size_t>(sqlite3_value_bytes(v)));
+  };
+  sqlite3_result_int(context, wk::socialmap::HasAnyStem(text(args[0]), text(args[1])) ? 1 : 0);
+}
+
 double Percentile(std::vector<double> v, double p) {
   std::sort(v.begin(), v.end());
   return v[static_cast<std::size_t>(std::min<double>(v.size() - 1, std::floor(p * v.size())))];
@@ -110,6 +120,10 @@ int main(int argc, char** argv) {
   Check(db, sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READONLY, nullptr), "open");
   Check(db, sqlite3_exec(db, "PRAGMA cache_size=-1024; PRAGMA mmap_size=1073741824;", nullptr, nullptr, nullptr),
         "pragma");
+  Check(db,
+        sqlite3_create_function_v2(db, "wk_has_any_stem", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+                                   nullptr, HasAnyStemFunction, nullptr, nullptr, nullptr),
+        "function");
   sqlite3_stmt* near = nullptr;
   sqlite3_stmt* count = nullptr;
   sqlite3_stmt* totals = nullptr;
@@ -126,7 +140,11 @@ int main(int argc, char** argv) {
       bool prefix;
     };
     std::vector<Word> words;
-    for (const auto& stem : wk::socialmap::SearchStems(s.text)) words.push_back({stem, stem.size() >= 4});
+    std::string stems;  // HasAnyStem's form
+    for (const auto& stem : wk::socialmap::SearchStems(s.text)) {
+      words.push_back({stem, stem.size() >= 4});
+      stems += (stems.empty() ? "" : " ") + stem + (stem.size() >= 4 ? "*" : "");
+    }
     sqlite3_int64 term = 0;
     if (s.filter != "-") {
       auto it = terms.find(s.filter);
@@ -173,6 +191,7 @@ int main(int argc, char** argv) {
       sqlite3_bind_double(near, 4, min_lon);
       sqlite3_bind_double(near, 5, max_lon);
       sqlite3_bind_int64(near, 6, term);
+      sqlite3_bind_text(near, 7, stems.c_str(), -1, SQLITE_STATIC);
       struct Row {
         sqlite3_int64 rid;
         std::vector<double> freq;

@@ -412,15 +412,20 @@ Result<SearchResult> Search(store::Db& db, const SearchQuery& q) {
     if (!words.empty()) {
       NearTextScorer scorer(words);
       // The vocabulary filters are tested on the points themselves (they carry their service's
-      // terms); what remains (party kind, age, area served, the boost) is asked per service.
-      const search_sql::TermFilter terms{FilterBits(spec.domain_terms), FilterBits(spec.law_terms),
-                                         FilterBits(spec.group_terms), FilterBits(spec.access_terms)};
+      // terms), and so is whether a row has any of the words; what remains (party kind, age, area
+      // served, the boost) is asked per service.
+      search_sql::PointFilter on_points{FilterBits(spec.domain_terms), FilterBits(spec.law_terms),
+                                        FilterBits(spec.group_terms), FilterBits(spec.access_terms), ""};
+      for (const auto& w : words) {
+        if (!on_points.stems.empty()) on_points.stems += ' ';
+        on_points.stems += w.stem + (w.prefix ? "*" : "");
+      }
       search_sql::CandidateSpec rest = spec;
       rest.domain_terms.clear();
       rest.law_terms.clear();
       rest.group_terms.clear();
       rest.access_terms.clear();
-      auto each = search_sql::ForEachIndexedPointNear(db, circle, terms, [&](const search_sql::NearRowView& row) {
+      auto each = search_sql::ForEachIndexedPointNear(db, circle, on_points, [&](const search_sql::NearRowView& row) {
         const double d = DistanceKm(*lat, *lon, row.lat, row.lon);
         if (d <= q.radius_km) scorer.Add(row, d);
       });

@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "wk/core/text.h"
+#include "wk/socialmap/search_text.h"
 #include "wk/socialmap/vocabulary.h"
 #include "wk/store/db.h"
 
@@ -70,8 +71,9 @@ constexpr std::string_view kFromRids =
 // lon, ?5 max lon). socialmap_service_point is clustered on the cell, so these are consecutive
 // rows with the services' index rows in them (migration 0006 says why). With words, the filter
 // terms asked (?6 domains, ?7 laws, ?8 target groups, ?9 access routes: bit masks, 0 = no
-// filter; migration 0007) are tested on the row, so only points of services with a term are
-// handed over.
+// filter; migration 0007) are tested on the row, and the words for one of the stems (?10, "" for
+// none; wk_has_any_stem is HasAnyStem), so only rows that can be a hit are handed over: handing
+// over a row costs more than testing it.
 #define WK_POINTS_IN_BOX                                       \
   "FROM json_each(?1) b CROSS JOIN socialmap_service_point p " \
   "ON p.cell BETWEEN b.value ->> 0 AND b.value ->> 1 "         \
@@ -79,7 +81,8 @@ constexpr std::string_view kFromRids =
 constexpr std::string_view kIndexedPointsInBox =
     "SELECT p.service_rid, p.latitude, p.longitude, p.tokens, p.words " WK_POINTS_IN_BOX
     " AND p.words IS NOT NULL AND (?6 = 0 OR p.terms & ?6 <> 0) AND (?7 = 0 OR p.terms & ?7 <> 0) "
-    "AND (?8 = 0 OR p.terms & ?8 <> 0) AND (?9 = 0 OR p.terms & ?9 <> 0)";
+    "AND (?8 = 0 OR p.terms & ?8 <> 0) AND (?9 = 0 OR p.terms & ?9 <> 0) "
+    "AND (?10 = '' OR wk_has_any_stem(p.words, ?10))";
 constexpr std::string_view kPointsInBox = "SELECT p.service_rid, p.latitude, p.longitude " WK_POINTS_IN_BOX;
 #undef WK_POINTS_IN_BOX
 // The words of a service's points follow its index row (migration 0006, socialmap_search_words).
@@ -443,12 +446,14 @@ void BindCells(store::Statement& st, const CircleCells& cells) {
 
 }  // namespace
 
-Result<void> ForEachIndexedPointNear(store::Db& db, const Circle& circle, const TermFilter& terms,
+Result<void> ForEachIndexedPointNear(store::Db& db, const Circle& circle, const PointFilter& filter,
                                      const std::function<void(const NearRowView&)>& each) {
+  if (auto defined = db.DefineTextTest("wk_has_any_stem", &HasAnyStem); !defined) return defined;
   auto st = db.Prepare(kIndexedPointsInBox);
   if (!st) return Fail(st.error());
   BindCells(*st, CellsOf(circle));
-  st->Bind(6, terms.domains).Bind(7, terms.laws).Bind(8, terms.target_groups).Bind(9, terms.access_routes);
+  st->Bind(6, filter.domains).Bind(7, filter.laws).Bind(8, filter.target_groups).Bind(9, filter.access_routes);
+  st->Bind(10, filter.stems);
   NearRowView row;
   for (;;) {
     auto more = st->Step();

@@ -87,8 +87,8 @@ bool HasConditions(const CandidateSpec& spec);
 // Near a point with words: calls `each` once per point near the circle (socialmap_service_point, one
 // per service and location, migration 0006) whose service has an index row, with the point, the
 // service's stemmed index columns (name, alternate_name, target_groups, description, party_name)
-// and their length in tokens, keeping only services with one of each list of asked vocabulary
-// terms (TermFilter, which the points carry). The other filters are the caller's: it matches the
+// and their length in tokens, keeping only rows with one of the words and services with one of
+// each list of asked vocabulary terms (PointFilter). The other filters are the caller's: it matches the
 // words first and asks SQL about the few services that have them (SelectCandidates with
 // only_rids). A service offered at several points comes once per point. The views are valid
 // during the call only.
@@ -104,12 +104,14 @@ struct NearRowView {
 };
 // The points come from the cells that the circle touches (a few more than the circle: the caller
 // keeps those within the radius).
-// The filter terms tested on the points (migration 0007): per list the FilterBits of its terms, of
-// which a service must have one; 0 for no filter.
-struct TermFilter {
+// What the scan tests on the points (migration 0007) before it hands a row over: per list of
+// vocabulary terms the FilterBits of its terms, of which the service must have one (0 for no
+// filter), and the stems of which the words must hold one (HasAnyStem's form; "" for any row).
+struct PointFilter {
   std::int64_t domains = 0, laws = 0, target_groups = 0, access_routes = 0;
+  std::string stems;
 };
-Result<void> ForEachIndexedPointNear(store::Db& db, const Circle& circle, const TermFilter& terms,
+Result<void> ForEachIndexedPointNear(store::Db& db, const Circle& circle, const PointFilter& filter,
                                      const std::function<void(const NearRowView&)>& each);
 
 // A point of a location where a service is offered.

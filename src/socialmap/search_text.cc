@@ -2,6 +2,7 @@
 
 #include <libstemmer.h>
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 
@@ -54,6 +55,24 @@ std::string SearchText(std::string_view text) {
     out += stem;
   }
   return out;
+}
+
+bool HasAnyStem(std::string_view text, std::string_view stems) {
+  const auto boundary = [](char c) { return c == ' ' || c == '\n'; };
+  while (!stems.empty()) {
+    const std::size_t cut = std::min(stems.find(' '), stems.size());
+    std::string_view stem = stems.substr(0, cut);
+    stems.remove_prefix(std::min(stems.size(), cut + 1));
+    const bool prefix = stem.ends_with('*');
+    if (prefix) stem.remove_suffix(1);
+    if (stem.empty()) continue;
+    for (std::size_t at = text.find(stem); at != std::string_view::npos; at = text.find(stem, at + 1)) {
+      if (at > 0 && !boundary(text[at - 1])) continue;
+      const std::size_t end = at + stem.size();
+      if (prefix || end == text.size() || boundary(text[end])) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace wk::socialmap

@@ -25,6 +25,23 @@ TEST(SearchText, FoldsCaseAndDiacriticsAndSplitsOnEverythingElse) {
   EXPECT_EQ(SearchText(" ,.;- "), "");
 }
 
+TEST(SearchText, HasAnyStemFindsWholeTokensAndPrefixesAcrossColumns) {
+  const std::string text = "koffieochtend\n\noudere eenzam\nelk dinsdag in de buurt\nbuurthuis";
+  EXPECT_TRUE(HasAnyStem(text, "oudere"));
+  EXPECT_TRUE(HasAnyStem(text, "koffieochtend"));            // the first token
+  EXPECT_TRUE(HasAnyStem(text, "buurthuis"));                // the last token
+  EXPECT_TRUE(HasAnyStem(text, "eenzam"));                   // before a line feed
+  EXPECT_TRUE(HasAnyStem(text, "koffie*"));                  // a prefix
+  EXPECT_TRUE(HasAnyStem(text, "tuinier buurt"));            // any of them
+  EXPECT_FALSE(HasAnyStem(text, "koffie"));                  // not a whole token
+  EXPECT_FALSE(HasAnyStem(text, "ochtend ochtend*"));        // inside a token
+  EXPECT_FALSE(HasAnyStem(text, "oud"));                     // a prefix only when asked
+  EXPECT_FALSE(HasAnyStem(text, "dinsdagen buurthuisje*"));  // longer than the token
+  EXPECT_FALSE(HasAnyStem(text, ""));
+  EXPECT_FALSE(HasAnyStem("", "buurt"));
+  EXPECT_TRUE(HasAnyStem("buurt", "buurt"));
+}
+
 TEST(SearchText, EachThreadStemsWithItsOwnStemmer) {
   std::string a, b;
   std::thread t1([&] {

@@ -193,6 +193,29 @@ Result<void> Db::Exec(std::string_view sql) {
   return {};
 }
 
+namespace {
+
+void CallTextTest(sqlite3_context* context, int, sqlite3_value** args) {
+  const auto test = reinterpret_cast<Db::TextTest>(sqlite3_user_data(context));
+  auto text = [](sqlite3_value* v) {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
+    return p == nullptr ? std::string_view() : std::string_view(p, static_cast<std::size_t>(sqlite3_value_bytes(v)));
+  };
+  sqlite3_result_int(context, test(text(args[0]), text(args[1])) ? 1 : 0);
+}
+
+}  // namespace
+
+Result<void> Db::DefineTextTest(const std::string& name, TextTest test) {
+  if (text_tests_.contains(name)) return {};
+  if (sqlite3_create_function_v2(db_, name.c_str(), 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+                                 reinterpret_cast<void*>(test), CallTextTest, nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return Fail(LastError(name));
+  }
+  text_tests_.insert(name);
+  return {};
+}
+
 Result<Statement> Db::Prepare(std::string_view sql) {
   std::string key(sql);
   auto it = cache_.find(key);

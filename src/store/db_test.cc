@@ -101,6 +101,25 @@ TEST_F(TempDb, ForeignKeysAreEnforced) {
   EXPECT_EQ(r.error().code, ErrorCode::kConflict);
 }
 
+TEST_F(TempDb, ATextTestIsASqlFunctionOfThisConnection) {
+  auto db = Db::Open(path_.string());
+  ASSERT_TRUE(db) << db.error().Describe();
+  auto contains = [](std::string_view a, std::string_view b) { return a.find(b) != std::string_view::npos; };
+  ASSERT_TRUE((*db)->DefineTextTest("wk_contains", contains));
+  ASSERT_TRUE((*db)->DefineTextTest("wk_contains", contains));  // once is enough; again is harmless
+  ASSERT_TRUE((*db)->Exec("CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('koffie'), ('thee'), (NULL)"));
+  auto st = (*db)->Prepare("SELECT count(*), sum(wk_contains(v, 'ee')), sum(wk_contains(v, '')) FROM t");
+  ASSERT_TRUE(st);
+  ASSERT_TRUE(st->Step().value_or(false));
+  EXPECT_EQ(st->Int(0), 3);
+  EXPECT_EQ(st->Int(1), 1);  // thee; NULL is ""
+  EXPECT_EQ(st->Int(2), 3);
+  // Another connection does not have it.
+  auto other = Db::Open(path_.string());
+  ASSERT_TRUE(other);
+  EXPECT_FALSE((*other)->Prepare("SELECT wk_contains('a', 'a')"));
+}
+
 TEST_F(TempDb, PoolHandsOutWorkingConnections) {
   auto database = Database::Open(path_.string());
   ASSERT_TRUE(database) << database.error().Describe();

@@ -19,4 +19,9 @@ std::vector<std::string> SearchStems(std::string_view text);
 // SearchStems joined by single spaces: the form stored in the full-text index and searched for.
 std::string SearchText(std::string_view text);
 
+// Whether stemmed text (SearchText; columns may be joined by line feeds) holds a token that is one
+// of `stems`: stems separated by single spaces, a stem ending in '*' also matching as the start of
+// a longer token ("mantelz*" matches "mantelzorger"). A quick test before the words are counted.
+bool HasAnyStem(std::string_view text, std::string_view stems);
+
 }  // namespace wk::socialmap

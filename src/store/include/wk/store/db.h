@@ -101,6 +101,12 @@ class Db {
   // Whether the database answers a trivial query (for /healthz).
   Result<void> Ping();
 
+  // A test on two texts that a statement can call per row: `name(a, b)` is 1 when `test(a, b)`
+  // holds, else 0 (NULL counts as ""). Defined on this connection once, on first use; define it
+  // before preparing the statements that call it.
+  using TextTest = bool (*)(std::string_view a, std::string_view b);
+  Result<void> DefineTextTest(const std::string& name, TextTest test);
+
   std::int64_t LastInsertId() const;
   int Changes() const;
   const std::string& path() const { return path_; }
@@ -116,6 +122,7 @@ class Db {
   std::string path_;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
   std::unordered_set<sqlite3_stmt*> in_use_;
+  std::unordered_set<std::string> text_tests_;
   friend class Statement;
 };
 
