@@ -3,6 +3,8 @@
 #include <libstemmer.h>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 
@@ -57,6 +59,43 @@ std::string SearchText(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// How common a byte is in Dutch text, from rare (0: digits, punctuation, q) to common (26: e).
+constexpr std::array<int, 256> kCommonness = [] {
+  std::array<int, 256> rank{};
+  constexpr std::string_view kByFrequency = "qyxfcjzwpbumkhvgsldtroiane";  // rare to common (roughly)
+  for (std::size_t i = 0; i < kByFrequency.size(); ++i)
+    rank[static_cast<unsigned char>(kByFrequency[i])] = 1 + static_cast<int>(i);
+  return rank;
+}();
+
+}  // namespace
+
+StemSearch::StemSearch(std::string_view stem) : stem_(stem) {
+  for (std::size_t i = 1; i < stem.size(); ++i) {
+    if (kCommonness[static_cast<unsigned char>(stem[i])] < kCommonness[static_cast<unsigned char>(stem[anchor_])]) {
+      anchor_ = i;
+    }
+  }
+}
+
+std::size_t StemSearch::Next(std::string_view text, std::size_t from) const {
+  if (stem_.empty()) return from <= text.size() ? from : std::string_view::npos;
+  const char letter = stem_[anchor_];
+  for (std::size_t at = from + anchor_; at < text.size();) {
+    const void* hit = std::memchr(text.data() + at, letter, text.size() - at);
+    if (hit == nullptr) break;
+    const auto found = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
+    const std::size_t start = found - anchor_;
+    if (start + stem_.size() <= text.size() && std::memcmp(text.data() + start, stem_.data(), stem_.size()) == 0) {
+      return start;
+    }
+    at = found + 1;
+  }
+  return std::string_view::npos;
+}
+
 bool HasAnyStem(std::string_view text, std::string_view stems) {
   const auto boundary = [](char c) { return c == ' ' || c == '\n'; };
   while (!stems.empty()) {
@@ -66,7 +105,8 @@ bool HasAnyStem(std::string_view text, std::string_view stems) {
     const bool prefix = stem.ends_with('*');
     if (prefix) stem.remove_suffix(1);
     if (stem.empty()) continue;
-    for (std::size_t at = text.find(stem); at != std::string_view::npos; at = text.find(stem, at + 1)) {
+    const StemSearch search(stem);
+    for (std::size_t at = search.Next(text); at != std::string_view::npos; at = search.Next(text, at + 1)) {
       if (at > 0 && !boundary(text[at - 1])) continue;
       const std::size_t end = at + stem.size();
       if (prefix || end == text.size() || boundary(text[end])) return true;

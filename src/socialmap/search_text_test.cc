@@ -25,6 +25,26 @@ TEST(SearchText, FoldsCaseAndDiacriticsAndSplitsOnEverythingElse) {
   EXPECT_EQ(SearchText(" ,.;- "), "");
 }
 
+TEST(SearchText, StemSearchFindsWhatFindFinds) {
+  // By its rarest letter, but the same places as std::string_view::find, from every start.
+  const std::string texts[] = {"mantelzorger mantelzorg zorg\nmantelzorgers",
+                               "aaaa ab ba",
+                               "zz z zzz",
+                               "koffieochtend koffie 75 75plus",
+                               "",
+                               "x"};
+  const std::string stems[] = {"mantelzorger", "zorg", "aa", "a", "z", "zz", "koffie", "75", "ochtend", "q", ""};
+  for (const auto& text : texts) {
+    for (const auto& stem : stems) {
+      const StemSearch search(stem);
+      for (std::size_t from = 0; from <= text.size() + 1; ++from) {
+        EXPECT_EQ(search.Next(text, from), std::string_view(text).find(stem, from))
+            << "'" << stem << "' in '" << text << "' from " << from;
+      }
+    }
+  }
+}
+
 TEST(SearchText, HasAnyStemFindsWholeTokensAndPrefixesAcrossColumns) {
   const std::string text = "koffieochtend\n\noudere eenzam\nelk dinsdag in de buurt\nbuurthuis";
   EXPECT_TRUE(HasAnyStem(text, "oudere"));
