@@ -9,6 +9,7 @@
 #include "search_test_support.h"
 #include "wk/socialmap/search.h"
 #include "wk/socialmap/socialmap.h"
+#include "wk/socialmap/vocabulary.h"
 
 namespace wk::socialmap {
 namespace {
@@ -47,11 +48,17 @@ TEST(ServicePoints, FollowEveryWriteOfServicesLocationsAndTheIndex) {
   stored->locations.at(0).latitude = testing::kZamenhofdreef.lat;
   stored->locations.at(0).longitude = testing::kZamenhofdreef.lon;
   stored->name = "Soepmiddag";
+  stored->laws = {"wlz", "zvw"};  // the filter bits follow the terms
   auto updated = UpdateService(*db, who, *stored);
   ASSERT_TRUE(updated.has_value()) << updated.error().Describe();
   check = CheckServicePoints(*db);
   EXPECT_EQ(check.differing, 0);
   EXPECT_EQ(check.expected, 2);
+  const std::int64_t wlz = std::int64_t{1} << FindTerm(kLawTaxonomy, "wlz")->filter_bit;
+  const std::int64_t wmo = std::int64_t{1} << FindTerm(kLawTaxonomy, "wmo")->filter_bit;
+  EXPECT_EQ(QueryInt(*db, "SELECT count(*) FROM socialmap_service_point WHERE terms & " + std::to_string(wlz) +
+                              " <> 0 AND terms & " + std::to_string(wmo) + " = 0"),
+            2);
   EXPECT_EQ(QueryInt(*db, "SELECT count(*) FROM socialmap_service_point WHERE words LIKE 'soep%'"), 2);
 
   // Archived: no index row, so the points keep no words; restored: the words are back.
