@@ -30,11 +30,11 @@
 #include <iostream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "bench_searches.h"
 #include "wk/socialmap/search_text.h"
 
 namespace {
@@ -49,24 +49,11 @@ constexpr const char* kCount = "SELECT count(*) FROM socialmap_search WHERE soci
 constexpr const char* kTotals = "SELECT block FROM socialmap_search_data WHERE id = 1";
 constexpr const char* kNames = "SELECT name, description FROM socialmap_service WHERE rid = ?1";
 
-struct Search {
-  std::string name, text, filter;
-  double lat = 0, lon = 0, radius_km = 0;
-};
-
 void Check(sqlite3* db, int rc, const char* what) {
   if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) {
     std::cerr << "direct_query: " << what << ": " << sqlite3_errmsg(db) << "\n";
     std::exit(1);
   }
-}
-
-std::vector<std::string> Split(const std::string& line, char sep) {
-  std::vector<std::string> out;
-  std::stringstream in(line);
-  std::string cell;
-  while (std::getline(in, cell, sep)) out.push_back(cell);
-  return out;
 }
 
 // taxonomy/code -> filter bit, from vocabulary.csv (taxonomy,id,code,name,description,filter_bit;
@@ -77,7 +64,7 @@ std::map<std::string, int> FilterBits(const std::string& file) {
   std::string line;
   std::getline(in, line);
   while (std::getline(in, line)) {
-    auto cells = Split(line, ',');
+    auto cells = wk::bench::Split(line, ',');
     const std::string bit = line.substr(line.rfind(',') + 1);
     if (cells.size() >= 3 && !bit.empty()) bits[cells[0] + "/" + cells[2]] = std::stoi(bit);
   }
@@ -93,11 +80,6 @@ void HasAnyStemFunction(sqlite3_context* context, int, sqlite3_value** args) {
   sqlite3_result_int(context, wk::socialmap::HasAnyStem(text(args[0]), text(args[1])) ? 1 : 0);
 }
 
-double Percentile(std::vector<double> v, double p) {
-  std::sort(v.begin(), v.end());
-  return v[static_cast<std::size_t>(std::min<double>(v.size() - 1, std::floor(p * v.size())))];
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -107,15 +89,7 @@ int main(int argc, char** argv) {
   }
   const int repeats = argc > 4 ? std::atoi(argv[4]) : 300;
   const auto terms = FilterBits(argv[3]);
-  std::vector<Search> searches;
-  std::ifstream in(argv[2]);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    auto c = Split(line, '\t');
-    if (c.size() != 6) continue;
-    searches.push_back({c[0], c[1], c[2], std::stod(c[3]), std::stod(c[4]), std::stod(c[5])});
-  }
+  const auto searches = wk::bench::ReadSearches(argv[2]);
   sqlite3* db = nullptr;
   Check(db, sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READONLY, nullptr), "open");
   Check(db, sqlite3_exec(db, "PRAGMA cache_size=-1024; PRAGMA mmap_size=1073741824;", nullptr, nullptr, nullptr),
@@ -307,7 +281,8 @@ int main(int argc, char** argv) {
       ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
       if (bytes == static_cast<std::size_t>(-1)) std::cout << "";  // keep the reads
     }
-    std::printf("%s\t%d\t%.3f\t%.3f\n", s.name.c_str(), hits, Percentile(ms, 0.5), Percentile(ms, 0.99));
+    std::printf("%s\t%d\t%.3f\t%.3f\n", s.name.c_str(), hits, wk::bench::Percentile(ms, 0.5),
+                wk::bench::Percentile(ms, 0.99));
   }
   sqlite3_finalize(near);
   sqlite3_finalize(count);

@@ -9,35 +9,15 @@
 //   wk_bench_socialmap_search DB QUERIES.TSV [REPEATS]
 //
 // Prints per search: name, hits, p50 and p99 in milliseconds over REPEATS runs (default 300).
-#include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench_searches.h"
 #include "wk/socialmap/search.h"
 #include "wk/store/db.h"
-
-namespace {
-
-std::vector<std::string> Split(const std::string& line, char sep) {
-  std::vector<std::string> out;
-  std::stringstream in(line);
-  std::string cell;
-  while (std::getline(in, cell, sep)) out.push_back(cell);
-  return out;
-}
-
-double Percentile(std::vector<double> v, double p) {
-  std::sort(v.begin(), v.end());
-  return v[static_cast<std::size_t>(std::min<double>(static_cast<double>(v.size() - 1), std::floor(p * v.size())))];
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 3) {
@@ -50,24 +30,20 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", db.error().Describe().c_str());
     return 1;
   }
-  std::ifstream in(argv[2]);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    const auto c = Split(line, '\t');
-    if (c.size() != 6) continue;
+  for (const auto& search : wk::bench::ReadSearches(argv[2])) {
     wk::socialmap::SearchQuery q;
-    q.text = c[1];
-    if (c[2] != "-") {
-      const std::string taxonomy = c[2].substr(0, c[2].find('/')), code = c[2].substr(c[2].find('/') + 1);
+    q.text = search.text;
+    if (search.filter != "-") {
+      const std::string& f = search.filter;
+      const std::string taxonomy = f.substr(0, f.find('/')), code = f.substr(f.find('/') + 1);
       if (taxonomy == "wijkkompas-wet") q.laws = {code};
       if (taxonomy == "wijkkompas-doelgroep") q.target_groups = {code};
       if (taxonomy == "wijkkompas-toegang") q.access_routes = {code};
       if (taxonomy == "wijkkompas-domein") q.domains = {code};
     }
-    q.near_lat = std::stod(c[3]);
-    q.near_lon = std::stod(c[4]);
-    q.radius_km = std::stod(c[5]);
+    q.near_lat = search.lat;
+    q.near_lon = search.lon;
+    q.radius_km = search.radius_km;
     q.limit = 20;
     std::vector<double> ms;
     std::size_t hits = 0;
@@ -80,13 +56,14 @@ int main(int argc, char** argv) {
       }
       auto found = wk::socialmap::Search(**db, q);
       if (!found) {
-        std::fprintf(stderr, "%s: %s\n", c[0].c_str(), found.error().Describe().c_str());
+        std::fprintf(stderr, "%s: %s\n", search.name.c_str(), found.error().Describe().c_str());
         return 1;
       }
       hits = found->hits.size();
       ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     }
-    std::printf("%s\t%zu\t%.3f\t%.3f\n", c[0].c_str(), hits, Percentile(ms, 0.5), Percentile(ms, 0.99));
+    std::printf("%s\t%zu\t%.3f\t%.3f\n", search.name.c_str(), hits, wk::bench::Percentile(ms, 0.5),
+                wk::bench::Percentile(ms, 0.99));
   }
   return 0;
 }

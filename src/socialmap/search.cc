@@ -15,7 +15,6 @@
 #include <cmath>
 #include <functional>
 #include <mutex>
-#include <numbers>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -31,7 +30,6 @@
 namespace wk::socialmap {
 namespace {
 
-constexpr double kEarthRadiusKm = 6371.0088;
 constexpr double kServesAreaBoost = 10000;  // above any bm25 sum: serving the area comes first
 constexpr int kMaxLimit = 200;
 
@@ -78,21 +76,6 @@ std::string MatchExpression(const std::vector<QueryWord>& words, std::string_vie
     out += '"' + w.stem + '"' + (w.prefix ? "*" : "");
   }
   return out;
-}
-
-bool WordMatches(const QueryWord& w, const std::vector<std::string>& tokens) {
-  for (const auto& t : tokens) {
-    if (t == w.stem || (w.prefix && t.starts_with(w.stem))) return true;
-  }
-  return false;
-}
-
-double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kRad = std::numbers::pi / 180;
-  const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  const double a =
-      std::pow(std::sin(dlat / 2), 2) + std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::pow(std::sin(dlon / 2), 2);
-  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
 // An area with what "serving it" means: a service_area extent among `extents` (the area, its
@@ -162,12 +145,12 @@ struct Ranked {
 
 // The reasons of one hit, in a fixed order: words, filters, area, distance, open.
 std::vector<MatchReason> ReasonsFor(const SearchQuery& q, const Service& s, const Ranked& r,
-                                    const std::vector<QueryWord>& words, const std::vector<std::string>& tokens,
+                                    const std::vector<QueryWord>& words, std::string_view indexed,
                                     const std::optional<AreaFamily>& asked_area) {
   std::vector<MatchReason> out;
   std::string matched;
   for (const auto& w : words) {
-    if (!WordMatches(w, tokens)) continue;
+    if (StemSearch(w.stem, w.prefix).NextToken(indexed) == std::string_view::npos) continue;
     if (!matched.empty()) matched += ", ";
     matched += w.word;
   }
@@ -232,7 +215,7 @@ class NearTextScorer {
   using Filter = std::function<Result<std::unordered_map<std::int64_t, bool>>(const std::vector<std::int64_t>&)>;
 
   explicit NearTextScorer(const std::vector<QueryWord>& words) : words_(words) {
-    for (const auto& w : words_) searches_.emplace_back(w.stem);
+    for (const auto& w : words_) searches_.emplace_back(w.stem, w.prefix);
     seen_.reserve(4096);
     scored_.reserve(4096);
   }
@@ -248,7 +231,7 @@ class NearTextScorer {
     for (std::size_t c = 0; c < r.columns.size(); ++c) {
       const std::string_view column = r.columns[c];
       for (std::size_t w = 0; w < words_.size(); ++w) {
-        if (const int n = Occurrences(column, words_[w], searches_[w]); n > 0) row.freq[w] += kWeights[c] * n;
+        if (const int n = Occurrences(column, searches_[w]); n > 0) row.freq[w] += kWeights[c] * n;
       }
     }
     row.words = static_cast<int>(std::count_if(row.freq.begin(), row.freq.end(), [](double f) { return f > 0; }));
@@ -312,15 +295,12 @@ class NearTextScorer {
  private:
   static constexpr std::array<double, 5> kWeights = {10, 5, 3, 1, 1};
 
-  // How many tokens of the column are the word's stem, or start with it when it is a prefix. An
-  // index column holds stems separated by single spaces (SearchText); a search for the stem
+  // How many tokens of the column match the word (StemSearch::NextToken): a search for the stem
   // instead of splitting the column, for some 2,500 rows of 30 to 80 words in a 10 km circle.
-  static int Occurrences(std::string_view column, const QueryWord& w, const StemSearch& search) {
+  static int Occurrences(std::string_view column, const StemSearch& search) {
     int n = 0;
-    for (std::size_t at = search.Next(column); at != std::string_view::npos; at = search.Next(column, at + 1)) {
-      if (at > 0 && column[at - 1] != ' ') continue;  // inside a token
-      const std::size_t end = at + w.stem.size();
-      if (!w.prefix && end < column.size() && column[end] != ' ') continue;  // a longer token
+    for (std::size_t at = search.NextToken(column); at != std::string_view::npos;
+         at = search.NextToken(column, at + 1)) {
       ++n;
     }
     return n;
@@ -428,7 +408,7 @@ Result<SearchResult> Search(store::Db& db, const SearchQuery& q) {
       rest.group_terms.clear();
       rest.access_terms.clear();
       auto each = search_sql::ForEachIndexedPointNear(db, circle, on_points, [&](const search_sql::NearRowView& row) {
-        const double d = DistanceKm(*lat, *lon, row.lat, row.lon);
+        const double d = search_sql::DistanceKm(*lat, *lon, row.lat, row.lon);
         if (d <= q.radius_km) scorer.Add(row, d);
       });
       if (!each) return Fail(each.error());
@@ -455,7 +435,7 @@ Result<SearchResult> Search(store::Db& db, const SearchQuery& q) {
       auto points = search_sql::PointsNear(db, circle);
       if (!points) return Fail(points.error());
       for (const auto& p : *points) {
-        const double d = DistanceKm(*lat, *lon, p.lat, p.lon);
+        const double d = search_sql::DistanceKm(*lat, *lon, p.lat, p.lon);
         if (d > q.radius_km) continue;
         auto [it, fresh] = nearest.emplace(p.rid, d);
         if (!fresh) it->second = std::min(it->second, d);
@@ -501,7 +481,7 @@ Result<SearchResult> Search(store::Db& db, const SearchQuery& q) {
       auto points = search_sql::PointsOfServices(db, rids);
       if (!points) return Fail(points.error());
       for (const auto& p : *points) {
-        const double d = DistanceKm(*lat, *lon, p.lat, p.lon);
+        const double d = search_sql::DistanceKm(*lat, *lon, p.lat, p.lon);
         auto [it, fresh] = nearest.emplace(p.rid, d);
         if (!fresh) it->second = std::min(it->second, d);
       }
@@ -547,11 +527,11 @@ Result<SearchResult> Search(store::Db& db, const SearchQuery& q) {
   for (std::size_t i = offset; i < end; ++i) page.push_back(ranked[i].c.rid);
   auto services = search_sql::ReadServices(db, page);
   if (!services) return Fail(services.error());
-  std::unordered_map<std::int64_t, std::vector<std::string>> tokens;
+  std::unordered_map<std::int64_t, std::string> indexed;  // the hit's stemmed index text
   if (by_text) {
-    auto indexed = search_sql::IndexedText(db, page);
-    if (!indexed) return Fail(indexed.error());
-    for (const auto& [rid, t] : *indexed) tokens[rid] = text::Split(t, ' ');
+    auto texts = search_sql::IndexedText(db, page);
+    if (!texts) return Fail(texts.error());
+    for (auto& [rid, t] : *texts) indexed[rid] = std::move(t);
   }
   for (std::size_t i = 0; i < services->size(); ++i) {
     if (!(*services)[i]) continue;
@@ -559,7 +539,7 @@ Result<SearchResult> Search(store::Db& db, const SearchQuery& q) {
     SearchHit hit;
     hit.score = r.c.relevance + (r.c.serves ? kServesAreaBoost : 0);
     hit.distance_km = r.distance;
-    hit.reasons = ReasonsFor(q, *(*services)[i], r, words, tokens[r.c.rid], asked_area);
+    hit.reasons = ReasonsFor(q, *(*services)[i], r, words, indexed[r.c.rid], asked_area);
     hit.service = std::move(*(*services)[i]);
     result.hits.push_back(std::move(hit));
   }

@@ -446,6 +446,13 @@ void BindCells(store::Statement& st, const CircleCells& cells) {
 
 }  // namespace
 
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = std::numbers::pi / 180;
+  const double a =
+      Haversine((lat2 - lat1) * kRad) + std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * Haversine((lon2 - lon1) * kRad);
+  return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
 Result<void> ForEachIndexedPointNear(store::Db& db, const Circle& circle, const PointFilter& filter,
                                      const std::function<void(const NearRowView&)>& each) {
   if (auto defined = db.DefineTextTest("wk_has_any_stem", &HasAnyStem); !defined) return defined;

@@ -84,26 +84,22 @@ Result<std::vector<Candidate>> SelectCandidates(store::Db& db, const CandidateSp
 // the serves flag of the area boost.
 bool HasConditions(const CandidateSpec& spec);
 
-// Near a point with words: calls `each` once per point near the circle (socialmap_service_point, one
-// per service and location, migration 0006) whose service has an index row, with the point, the
-// service's stemmed index columns (name, alternate_name, target_groups, description, party_name)
-// and their length in tokens, keeping only rows with one of the words and services with one of
-// each list of asked vocabulary terms (PointFilter). The other filters are the caller's: it matches the
-// words first and asks SQL about the few services that have them (SelectCandidates with
-// only_rids). A service offered at several points comes once per point. The views are valid
-// during the call only.
 // A circle on the earth: the centre (WGS84) and the radius in km.
 struct Circle {
   double lat = 0, lon = 0, radius_km = 0;
 };
+// The great-circle distance in km between two WGS84 points (haversine, the earth's mean radius):
+// the measure the cells of a circle are cut with, and the one the search keeps points by.
+double DistanceKm(double lat1, double lon1, double lat2, double lon2);
+
+// A point near a circle with its service's index row: the stemmed columns (name,
+// alternate_name, target_groups, description, party_name) and their length in tokens.
 struct NearRowView {
   std::int64_t rid = 0;  // the service's
   double lat = 0, lon = 0;
   std::int64_t tokens = 0;
   std::array<std::string_view, 5> columns;
 };
-// The points come from the cells that the circle touches (a few more than the circle: the caller
-// keeps those within the radius).
 // What the scan tests on the points (migration 0007) before it hands a row over: per list of
 // vocabulary terms the FilterBits of its terms, of which the service must have one (0 for no
 // filter), and the stems of which the words must hold one (HasAnyStem's form; "" for any row).
@@ -111,6 +107,12 @@ struct PointFilter {
   std::int64_t domains = 0, laws = 0, target_groups = 0, access_routes = 0;
   std::string stems;
 };
+// Near a point with words: calls `each` once per point in the cells the circle touches
+// (socialmap_service_point, one per service and location, migration 0006; a few more than the
+// circle: the caller keeps those within the radius) whose service has an index row and passes
+// `filter`. The other filters are the caller's: it matches the words first and asks SQL about the
+// few services that have them (SelectCandidates with only_rids). A service offered at several
+// points comes once per point. The views are valid during the call only.
 Result<void> ForEachIndexedPointNear(store::Db& db, const Circle& circle, const PointFilter& filter,
                                      const std::function<void(const NearRowView&)>& each);
 

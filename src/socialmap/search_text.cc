@@ -72,7 +72,7 @@ constexpr std::array<int, 256> kCommonness = [] {
 
 }  // namespace
 
-StemSearch::StemSearch(std::string_view stem) : stem_(stem) {
+StemSearch::StemSearch(std::string_view stem, bool prefix) : stem_(stem), prefix_(prefix) {
   for (std::size_t i = 1; i < stem.size(); ++i) {
     if (kCommonness[static_cast<unsigned char>(stem[i])] < kCommonness[static_cast<unsigned char>(stem[anchor_])]) {
       anchor_ = i;
@@ -96,21 +96,25 @@ std::size_t StemSearch::Next(std::string_view text, std::size_t from) const {
   return std::string_view::npos;
 }
 
-bool HasAnyStem(std::string_view text, std::string_view stems) {
+std::size_t StemSearch::NextToken(std::string_view text, std::size_t from) const {
   const auto boundary = [](char c) { return c == ' ' || c == '\n'; };
+  if (stem_.empty()) return std::string_view::npos;
+  for (std::size_t at = Next(text, from); at != std::string_view::npos; at = Next(text, at + 1)) {
+    if (at > 0 && !boundary(text[at - 1])) continue;  // inside a token
+    const std::size_t end = at + stem_.size();
+    if (prefix_ || end == text.size() || boundary(text[end])) return at;
+  }
+  return std::string_view::npos;
+}
+
+bool HasAnyStem(std::string_view text, std::string_view stems) {
   while (!stems.empty()) {
     const std::size_t cut = std::min(stems.find(' '), stems.size());
     std::string_view stem = stems.substr(0, cut);
     stems.remove_prefix(std::min(stems.size(), cut + 1));
     const bool prefix = stem.ends_with('*');
     if (prefix) stem.remove_suffix(1);
-    if (stem.empty()) continue;
-    const StemSearch search(stem);
-    for (std::size_t at = search.Next(text); at != std::string_view::npos; at = search.Next(text, at + 1)) {
-      if (at > 0 && !boundary(text[at - 1])) continue;
-      const std::size_t end = at + stem.size();
-      if (prefix || end == text.size() || boundary(text[end])) return true;
-    }
+    if (StemSearch(stem, prefix).NextToken(text) != std::string_view::npos) return true;
   }
   return false;
 }

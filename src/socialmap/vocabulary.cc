@@ -15,6 +15,7 @@ namespace {
 struct Vocabularies {
   std::vector<Taxonomy> taxonomies;
   std::map<std::string, std::vector<Term>, std::less<>> terms;  // by taxonomy name
+  std::map<std::string, const Term*, std::less<>> by_id;        // every term, by its id
 };
 
 csv::CsvFile Load(std::string_view name) {
@@ -63,6 +64,10 @@ const Vocabularies& All() {
       }
       it->second.push_back({row.cells[t], row.cells[tid], row.cells[code], row.cells[tname], row.cells[tdesc], bit});
     }
+    // Looked up per term of every service indexed or shown; the vectors above are complete now.
+    for (const auto& [name, terms] : v.terms) {
+      for (const Term& term : terms) v.by_id.emplace(term.id, &term);
+    }
     return v;
   }();
   return all;
@@ -89,12 +94,9 @@ const Term* FindTerm(std::string_view taxonomy, std::string_view code) {
 }
 
 const Term* FindTermById(std::string_view id) {
-  for (const auto& [name, terms] : All().terms) {
-    for (const Term& term : terms) {
-      if (term.id == id) return &term;
-    }
-  }
-  return nullptr;
+  const auto& by_id = All().by_id;
+  auto it = by_id.find(id);
+  return it == by_id.end() ? nullptr : it->second;
 }
 
 std::int64_t FilterBits(const std::vector<std::string>& term_ids) {

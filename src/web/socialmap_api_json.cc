@@ -10,24 +10,34 @@ namespace {
 using nlohmann::json;
 namespace sm = socialmap;
 
-json PhonesJson(const std::vector<sm::Phone>& phones) {
-  json out = json::array();
-  for (const auto& p : phones) out.push_back({{"id", p.id}, {"number", p.number}, {"description", p.description}});
-  return out;
+// The parts a party and a service share, as JsonText (keys in sorted order: json_text.h).
+void WritePhones(JsonText& out, const std::vector<sm::Phone>& phones) {
+  out.BeginArray();
+  for (const auto& p : phones) {
+    out.BeginObject().Key("description").String(p.description).Key("id").String(p.id);
+    out.Key("number").String(p.number).EndObject();
+  }
+  out.EndArray();
 }
 
-json ContactsJson(const std::vector<sm::Contact>& contacts) {
-  json out = json::array();
-  for (const auto& c : contacts)
-    out.push_back({{"id", c.id}, {"name", c.name}, {"title", c.title}, {"email", c.email}});
-  return out;
+void WriteContacts(JsonText& out, const std::vector<sm::Contact>& contacts) {
+  out.BeginArray();
+  for (const auto& c : contacts) {
+    out.BeginObject().Key("email").String(c.email).Key("id").String(c.id).Key("name").String(c.name);
+    out.Key("title").String(c.title).EndObject();
+  }
+  out.EndArray();
 }
 
-json VerificationJson(const sm::Verification& v) {
-  return {{"source", v.source},
-          {"assured_date", v.assured_date.empty() ? json(nullptr) : json(v.assured_date)},
-          {"assurer", v.assurer},
-          {"outdated", v.outdated}};
+void WriteVerification(JsonText& out, const sm::Verification& v) {
+  out.BeginObject();
+  out.Key("assured_date").OptionalString(v.assured_date).Key("assurer").String(v.assurer);
+  out.Key("outdated").Bool(v.outdated).Key("source").String(v.source);
+  out.EndObject();
+}
+
+void WriteReason(JsonText& out, const sm::MatchReason& r) {
+  out.BeginObject().Key("kind").String(r.kind).Key("label").String(r.label).EndObject();
 }
 
 // Reads members of one JSON object; the first wrong one is kept as the error.
@@ -181,28 +191,37 @@ void ReadSource(Reader& r, sm::Verification& v) {
 }  // namespace
 
 json PartyJson(const sm::Party& p) {
-  json consent = nullptr;
+  JsonText out;
+  out.BeginObject();
+  out.Key("alternate_name").String(p.alternate_name);
+  out.Key("archived").Bool(p.archived);
+  out.Key("areas_served").Strings(p.areas_served);
+  out.Key("consent");
   if (p.consent) {
-    consent = {{"date", p.consent->date}, {"purpose", p.consent->purpose}, {"publish", p.consent->publish}};
+    out.BeginObject().Key("date").String(p.consent->date).Key("publish").Bool(p.consent->publish);
+    out.Key("purpose").String(p.consent->purpose).EndObject();
+  } else {
+    out.Null();
   }
-  return {{"id", p.id},
-          {"name", p.name},
-          {"alternate_name", p.alternate_name},
-          {"description", p.description},
-          {"kind", sm::PartyKindCode(p.kind)},
-          {"kind_label", sm::PartyKindLabel(p.kind)},
-          {"formal", p.formal},
-          {"website", p.website},
-          {"email", p.email},
-          {"phones", PhonesJson(p.phones)},
-          {"contacts", ContactsJson(p.contacts)},
-          {"domains", p.domains},
-          {"areas_served", p.areas_served},
-          {"consent", consent},
-          {"verification", VerificationJson(p.verification)},
-          {"archived", p.archived},
-          {"created_at", p.created_at},
-          {"updated_at", p.updated_at}};
+  out.Key("contacts");
+  WriteContacts(out, p.contacts);
+  out.Key("created_at").String(p.created_at);
+  out.Key("description").String(p.description);
+  out.Key("domains").Strings(p.domains);
+  out.Key("email").String(p.email);
+  out.Key("formal").Bool(p.formal);
+  out.Key("id").String(p.id);
+  out.Key("kind").String(sm::PartyKindCode(p.kind));
+  out.Key("kind_label").String(sm::PartyKindLabel(p.kind));
+  out.Key("name").String(p.name);
+  out.Key("phones");
+  WritePhones(out, p.phones);
+  out.Key("updated_at").String(p.updated_at);
+  out.Key("verification");
+  WriteVerification(out, p.verification);
+  out.Key("website").String(p.website);
+  out.EndObject();
+  return json::parse(out.Take());
 }
 
 namespace {
@@ -216,12 +235,8 @@ void WriteService(JsonText& out, const sm::Service& s) {
   out.Key("application_process").String(s.application_process);
   out.Key("archived").Bool(s.archived);
   out.Key("areas_served").Strings(s.areas_served);
-  out.Key("contacts").BeginArray();
-  for (const auto& c : s.contacts) {
-    out.BeginObject().Key("email").String(c.email).Key("id").String(c.id).Key("name").String(c.name);
-    out.Key("title").String(c.title).EndObject();
-  }
-  out.EndArray();
+  out.Key("contacts");
+  WriteContacts(out, s.contacts);
   out.Key("cost").String(s.cost);
   out.Key("created_at").String(s.created_at);
   out.Key("description").String(s.description);
@@ -252,12 +267,8 @@ void WriteService(JsonText& out, const sm::Service& s) {
   out.Key("name").String(s.name);
   out.Key("party_id").String(s.party_id);
   out.Key("party_name").String(s.party_name);
-  out.Key("phones").BeginArray();
-  for (const auto& p : s.phones) {
-    out.BeginObject().Key("description").String(p.description).Key("id").String(p.id);
-    out.Key("number").String(p.number).EndObject();
-  }
-  out.EndArray();
+  out.Key("phones");
+  WritePhones(out, s.phones);
   out.Key("schedules").BeginArray();
   for (const auto& x : s.schedules) {
     out.BeginObject();
@@ -280,11 +291,8 @@ void WriteService(JsonText& out, const sm::Service& s) {
   out.Key("target_groups").Strings(s.target_groups);
   out.Key("updated_at").String(s.updated_at);
   out.Key("url").String(s.url);
-  const sm::Verification& v = s.verification;
-  out.Key("verification").BeginObject();
-  out.Key("assured_date").OptionalString(v.assured_date).Key("assurer").String(v.assurer);
-  out.Key("outdated").Bool(v.outdated).Key("source").String(v.source);
-  out.EndObject();
+  out.Key("verification");
+  WriteVerification(out, s.verification);
   out.Key("wait_time").String(s.wait_time);
   out.EndObject();
 }
@@ -321,26 +329,43 @@ json RecheckJson(const sm::RecheckItem& i) {
           {"assured_date", i.assured_date.empty() ? json(nullptr) : json(i.assured_date)}};
 }
 
-json ReasonJson(const sm::MatchReason& r) {
-  return {{"kind", r.kind}, {"label", r.label}};
-}
+namespace {
 
-std::string HitJsonText(const sm::SearchHit& h) {
-  JsonText out;
+void WriteHit(JsonText& out, const sm::SearchHit& h) {
   out.BeginObject();
   out.Key("distance_km").OptionalNumber(h.distance_km);
   out.Key("reasons").BeginArray();
-  for (const auto& r : h.reasons) out.BeginObject().Key("kind").String(r.kind).Key("label").String(r.label).EndObject();
+  for (const auto& r : h.reasons) WriteReason(out, r);
   out.EndArray();
   out.Key("score").Number(h.score);
   out.Key("service");
   WriteService(out, h.service);
   out.EndObject();
+}
+
+}  // namespace
+
+std::string HitJsonText(const sm::SearchHit& h) {
+  JsonText out;
+  WriteHit(out, h);
   return out.Take();
 }
 
-json HitJson(const sm::SearchHit& h) {
-  return json::parse(HitJsonText(h));
+std::string SearchAnswerJsonText(const sm::SearchResult& found, int page, int per_page,
+                                 const std::vector<sm::MatchReason>& understood) {
+  JsonText out;
+  out.BeginObject();
+  out.Key("hits").BeginArray();
+  for (const auto& h : found.hits) WriteHit(out, h);
+  out.EndArray();
+  out.Key("page").Int(page);
+  out.Key("per_page").Int(per_page);
+  out.Key("total").Int(found.total);
+  out.Key("understood").BeginArray();
+  for (const auto& r : understood) WriteReason(out, r);
+  out.EndArray();
+  out.EndObject();
+  return out.Take();
 }
 
 Result<sm::Party> PartyFromJson(const json& body) {

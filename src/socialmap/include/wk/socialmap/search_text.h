@@ -19,24 +19,28 @@ std::vector<std::string> SearchStems(std::string_view text);
 // SearchStems joined by single spaces: the form stored in the full-text index and searched for.
 std::string SearchText(std::string_view text);
 
-// Finds a stem in stemmed text like std::string_view::find, by the stem's rarest letter (a
-// memchr for "z" skips most of a text, one for "e" stops at every other word), then a compare.
-// The stem must outlive the search.
+// Finds a stem in stemmed text (SearchText; columns may be joined by line feeds). Next() is
+// std::string_view::find, by the stem's rarest letter (a memchr for "z" skips most of a text, one
+// for "e" stops at every other word), then a compare. NextToken() is the search's rule for a word:
+// a whole token, or with `prefix` also the start of a longer one ("mantelz" in "mantelzorger");
+// tokens are separated by spaces or line feeds. The stem must outlive the search.
 class StemSearch {
  public:
-  explicit StemSearch(std::string_view stem);
+  explicit StemSearch(std::string_view stem, bool prefix = false);
   // The first place at or after `from` where the stem occurs in `text`, or npos.
   std::size_t Next(std::string_view text, std::size_t from = 0) const;
-  std::string_view stem() const { return stem_; }
+  // The first place at or after `from` where a token matching the stem starts, or npos.
+  std::size_t NextToken(std::string_view text, std::size_t from = 0) const;
 
  private:
   std::string_view stem_;
+  bool prefix_ = false;
   std::size_t anchor_ = 0;  // the index of its rarest letter
 };
 
-// Whether stemmed text (SearchText; columns may be joined by line feeds) holds a token that is one
-// of `stems`: stems separated by single spaces, a stem ending in '*' also matching as the start of
-// a longer token ("mantelz*" matches "mantelzorger"). A quick test before the words are counted.
+// Whether stemmed text holds a token matching one of `stems` (StemSearch::NextToken): stems
+// separated by single spaces, one ending in '*' a prefix. A quick test before the words are
+// counted.
 bool HasAnyStem(std::string_view text, std::string_view stems);
 
 }  // namespace wk::socialmap
